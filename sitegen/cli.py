@@ -1,0 +1,70 @@
+"""The command line: parse arguments, load the config, call the library, map errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+from .build import build
+from .config import load_config
+from .problems import BuildFailed
+
+EXIT_OK, EXIT_CONTENT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitegen", description="Build a cross-linked archive of diplomatic meetings from news articles.")
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print each stage with its timing")
+    commands = parser.add_subparsers(dest="command")
+    build_cmd = commands.add_parser("build", help="build the site")
+    build_cmd.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (holding sitegen.yaml); default: here")
+    build_cmd.add_argument("--config", type=Path, help="config file (default: SITE/sitegen.yaml)")
+    build_cmd.add_argument("--content", dest="content_dir", help="folder of articles")
+    build_cmd.add_argument("--data", dest="data_dir", help="folder of people.yaml, topics.yaml, places.yaml")
+    build_cmd.add_argument("--out", dest="output_dir", help="output folder")
+    build_cmd.add_argument("--base-url", dest="base_url", help="public address of the site root, sub-path included")
+    build_cmd.add_argument("--title", help="the archive's title")
+    build_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build_cmd.set_defaults(run=_run_build)
+    return parser
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(
+            args.site.resolve(), args.config,
+            content_dir=args.content_dir, data_dir=args.data_dir, output_dir=args.output_dir,
+            base_url=args.base_url, title=args.title,
+        )
+        summary = build(config, strict=args.strict)
+    except BuildFailed as failed:
+        for problem in failed.problems:
+            print(problem, file=sys.stderr)
+        print(f"build failed: {len(failed.problems)} problem(s); the previous site was left as it was", file=sys.stderr)
+        return EXIT_CONTENT_ERROR
+    for warning in summary.warnings:
+        print(warning, file=sys.stderr)
+    print(
+        f"built {config.output_dir}/: {summary.articles} articles, {summary.meetings} meetings, "
+        f"{summary.people} people, {summary.topics} topics, {summary.places} places, "
+        f"{summary.pages} pages, {len(summary.warnings)} warnings in {summary.seconds:.2f}s"
+    )
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""Stage 2, extract: turn a loaded file into an Article, declared values first.
+
+`Extractor` is built once from the reference data and then applied to each
+source file; it keeps no state between articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from ..article import Article, Block, Evidence, ReportedMeeting
+from ..fields import Declared, DeclaredMeeting
+from ..load import SourceFile
+from ..problems import Problems
+from ..refdata import ReferenceData
+from .dates import publication_date
+from .meetings import MeetingCandidate, find_meetings
+from .people import PersonMatcher, distinct
+from .places import PlaceFinder
+from .sentences import split_sentences
+from .text import clean_text, markdown_blocks, render_markdown
+from .topics import TopicFinder
+
+UNKNOWN_COUNTRY = "unknown"
+
+
+class Extractor:
+    """Everything extraction needs from the reference data, prepared once."""
+
+    def __init__(self, data: ReferenceData):
+        self.data = data
+        self.people = PersonMatcher(data.people)
+        self.places = PlaceFinder(data.places)
+        self.topics = TopicFinder(data.topics)
+        self._countries = {p.name: p.country for p in data.people}
+        self._outlets = data.outlets
+
+    def country_of(self, person: str) -> str:
+        return self._countries.get(person, UNKNOWN_COUNTRY)
+
+    def extract(self, source: SourceFile, declared: Declared, problems: Problems) -> Article:
+        """The Article of `source`: what the front matter declares, the rest extracted."""
+        if source.kind == "markdown":
+            body_html = render_markdown(source.body)
+            blocks, title, date_lines, furniture = markdown_blocks(body_html), None, (), ()
+            if blocks and blocks[0].kind == "h":
+                title, blocks = blocks[0].text, blocks[1:]
+        else:
+            clean = clean_text(source.body)
+            body_html, blocks, title = "", clean.blocks, clean.title
+            date_lines, furniture = clean.date_lines, clean.furniture
+
+        published = declared.date or publication_date(date_lines)
+        if published is None:
+            problems.warning(
+                source.name,
+                "no publication date found in the text: add 'date: YYYY-MM-DD' to the front matter; "
+                "meeting dates given as weekdays cannot be resolved without it",
+                key="date",
+            )
+        sentences = [(i, s) for i, block in enumerate(blocks) for s in split_sentences(block.text)]
+        notes: list[str] = []
+        meetings = self._meetings(source, declared, sentences, published, notes, problems)
+        mentioned = declared.people or self._mentioned(title, sentences)
+        topics = declared.topics or tuple(distinct(t for m in meetings for t in m.topics)) or tuple(
+            self.topics.find(s for _, s in sentences)
+        )
+        final_title = declared.title or title
+        return Article(
+            name=source.name,
+            title=final_title or derive_title(meetings, sentences),
+            title_is_derived=final_title is None,
+            published=published,
+            outlet=declared.outlet or self._outlet(furniture),
+            source_url=declared.source,
+            people=tuple(distinct((*mentioned, *(p for m in meetings for p in m.participants)))),
+            topics=topics,
+            meetings=tuple(meetings),
+            blocks=tuple(blocks) if source.kind != "markdown" else (),
+            body_html=body_html,
+            notes=tuple(notes),
+        )
+
+    # -- meetings ------------------------------------------------------------
+
+    def _meetings(self, source, declared, sentences, published, notes, problems) -> list[ReportedMeeting]:
+        if declared.meetings is not None:
+            return [self._declared_meeting(m, declared) for m in declared.meetings]
+        candidates = find_meetings(sentences, self.people, self.places, self.country_of, published)
+        if declared.participants is not None:
+            wanted = self._canonical(declared.participants)
+            match = next((c for c in candidates if set(c.participants) == set(wanted)), None)
+            candidates = [match or MeetingCandidate(wanted, "", 0)]
+        if not candidates:
+            problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")
+        self._assign_sentences(candidates, sentences)
+        fallback_place = declared.place or self._main_place([s for _, s in sentences])
+        reported = []
+        for candidate in candidates:
+            names = " and ".join(candidate.participants)
+            if candidate.date is None:
+                notes.append(f"meeting of {names}: no date in its sentences")
+                problems.warning(source.name, f"no date found for the meeting of {names}: add 'meetings:' with its date to the front matter", key="meetings")
+            place = declared.place or (candidate.place.city if candidate.place else fallback_place)
+            if place is None:
+                notes.append(f"meeting of {names}: no place found")
+            topics = self.topics.find(candidate.sentences)
+            if declared.topics is not None:
+                topics = {t: Evidence("declared in front matter") for t in declared.topics}
+            reported.append(
+                ReportedMeeting(
+                    participants=candidate.participants,
+                    date=candidate.date.day if candidate.date else None,
+                    place=place,
+                    venue=candidate.place.venue if candidate.place else None,
+                    topics=topics,
+                    summary=declared.summary or candidate.sentence,
+                    date_evidence=candidate.sentence if candidate.date else "",
+                    place_evidence=candidate.sentence if candidate.place else "",
+                )
+            )
+        return reported
+
+    def _declared_meeting(self, meeting: DeclaredMeeting, declared: Declared) -> ReportedMeeting:
+        topics = meeting.topics if meeting.topics is not None else declared.topics or ()
+        return ReportedMeeting(
+            participants=self._canonical(meeting.participants),
+            date=meeting.date or declared.date,
+            place=meeting.place or declared.place,
+            venue=meeting.venue,
+            topics={t: Evidence("declared in front matter") for t in topics},
+            summary=declared.summary or "",
+            date_evidence="declared",
+            place_evidence="declared",
+        )
+
+    def _assign_sentences(self, candidates: list[MeetingCandidate], sentences) -> None:
+        """Give each meeting the sentences about it: those naming its own participant, and what follows."""
+        if not candidates:
+            return
+        sets = [set(c.participants) for c in candidates]
+        shared = set.intersection(*sets)
+        own = [s - shared for s in sets]
+        current = list(range(len(candidates)))
+        known: set[str] = set()
+        for _, sentence in sentences:
+            names = {m.person for m in self.people.find(sentence, known)}
+            known |= names
+            hit = [i for i, people in enumerate(own) if people & names]
+            if hit:
+                current = hit
+            for i in current:
+                candidates[i].sentences.append(sentence)
+
+    def _main_place(self, sentences: list[str]) -> str | None:
+        """The city an article is set in: the one it names most often as a location."""
+        counts = Counter(p.city for s in sentences if (p := self.places.meeting_place(s)))
+        return counts.most_common(1)[0][0] if counts else None
+
+    # -- people, outlet ------------------------------------------------------
+
+    def _canonical(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """Declared names resolved to people.yaml's spelling where they match someone."""
+        resolved = []
+        for name in names:
+            found = self.people.find(name)
+            resolved.append(found[0].person if len(found) == 1 else name)
+        return tuple(distinct(resolved))
+
+    def _mentioned(self, title: str | None, sentences) -> tuple[str, ...]:
+        known: set[str] = set()
+        names = []
+        for text in ([title] if title else []) + [s for _, s in sentences]:
+            for mention in self.people.find(text, known):
+                known.add(mention.person)
+                names.append(mention.person)
+        return distinct(names)
+
+    def _outlet(self, furniture: tuple[str, ...]) -> str | None:
+        for line in furniture:
+            for outlet in self._outlets:
+                if any(signal.lower() in line.lower() for signal in outlet.signals):
+                    return outlet.name
+        return None
+
+
+def derive_title(meetings: list[ReportedMeeting], sentences) -> str:
+    """A readable headline for an article that has none: who met whom, where."""
+    if meetings:
+        first = meetings[0]
+        title = " meets ".join((", ".join(first.participants[:-1]), first.participants[-1]))
+        return f"{title} in {first.place}" if first.place else title
+    if sentences:
+        words = sentences[0][1].split()
+        return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return "Untitled article"

@@ -1,0 +1,116 @@
+"""Dates in news text: absolute forms, weekdays and 'yesterday' resolved against publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+ABSOLUTE_FORMS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 24, 2024 / JANUARY 31 2023
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 24 June 2024
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2024-06-24
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)", re.I),  # June 24 (year from context)
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+\d)", re.I),  # 24 June
+]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
+#: Relative day words -> days before the publication date.
+RELATIVE_DAYS = [
+    (re.compile(r"\b(?:earlier )?today\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b", re.I), 0),
+    (re.compile(r"\byesterday\b|\blast night\b", re.I), 1),
+]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    day: dt.date
+    start: int
+    end: int
+    #: True where the text gave the day itself; False where it was resolved from a weekday or year-less form.
+    explicit: bool
+
+
+def find_absolute_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
+    """Calendar dates written out in `text`; year-less ones only when an anchor gives the year."""
+    found: list[FoundDate] = []
+    taken: list[range] = []
+    for form in ABSOLUTE_FORMS:
+        for match in form.finditer(text):
+            if any(match.start() in span for span in taken):
+                continue
+            day = _to_date(match, anchor)
+            if day is not None:
+                found.append(FoundDate(day, match.start(), match.end(), "year" in match.groupdict()))
+                taken.append(range(match.start(), match.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _to_date(match: re.Match, anchor: dt.date | None) -> dt.date | None:
+    parts = match.groupdict()
+    month_text = parts["month"].lower().rstrip(".")
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text]
+    day = int(parts["day"])
+    if parts.get("year"):
+        year = int(parts["year"])
+    elif anchor is not None:
+        # A year-less date in a report is the latest such day on or shortly after publication.
+        year = anchor.year if (month, day) <= (anchor.month, anchor.day + 1) else anchor.year - 1
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_weekday(name: str, anchor: dt.date) -> dt.date:
+    """The last day named `name` on or before `anchor` (news reports look back)."""
+    back = (anchor.weekday() - WEEKDAYS.index(name.lower())) % 7
+    return anchor - dt.timedelta(days=back)
+
+
+def find_relative_date(text: str, anchor: dt.date | None) -> FoundDate | None:
+    """A weekday or 'yesterday'/'today' in `text`, resolved against `anchor`."""
+    if anchor is None:
+        return None
+    match = WEEKDAY.search(text)
+    if match:
+        return FoundDate(resolve_weekday(match.group(1), anchor), match.start(), match.end(), False)
+    for pattern, days_back in RELATIVE_DAYS:
+        found = pattern.search(text)
+        if found:
+            return FoundDate(anchor - dt.timedelta(days=days_back), found.start(), found.end(), False)
+    return None
+
+
+def date_in_sentence(text: str, anchor: dt.date | None) -> FoundDate | None:
+    """The day a sentence says something happened: a written date first, then a relative one."""
+    absolute = find_absolute_dates(text, anchor)
+    if absolute:
+        return absolute[0]
+    return find_relative_date(text, anchor)
+
+
+def publication_date(date_lines: tuple[str, ...]) -> dt.date | None:
+    """The first date line that holds a full date (the outlet's own date line wins over prose)."""
+    for line in date_lines:
+        for found in find_absolute_dates(line):
+            if found.explicit:
+                return found.day
+    return None

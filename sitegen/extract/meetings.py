@@ -1,0 +1,139 @@
+"""Finding the meetings an article reports: who met whom, when and where.
+
+The unit is the sentence. A sentence reports a meeting when it holds a meeting
+word (met, meeting, hosted, talks with ...) that is not future, hypothetical or
+a back-reference ("following meetings with ..."), and names at least two
+people outside quotes, back-references and attributions ("..., Miller said").
+A delegation meeting one person is split into bilateral meetings, as
+diplomatic reporting means it ("Gallant and Lapid met with Blinken").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from .dates import FoundDate, date_in_sentence
+from .people import Mention, PersonMatcher
+from .places import PlaceFinder, PlaceMention
+
+TRIGGER = re.compile(
+    r"\b(met|meets?|meetings?|hosted|hosts?|held talks|holds talks|talks with|sat down with|received|receives)\b", re.I
+)
+#: Words just before a meeting word that make it not (yet) have happened.
+NOT_HAPPENED = re.compile(
+    r"\b(will|would|shall|scheduled|expected|plans?|planned|planning|upcoming|next|set to|due to|hopes? to"
+    r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation)\b[^.;]{0,20}$",
+    re.I,
+)
+#: A meeting mentioned as background to another one.
+BACK_REFERENCE = re.compile(
+    r"\b(following|after|before|prior to|ahead of|on the sidelines of|in addition to|on top of)\s+"
+    r"(?:(?:his|her|their|the|a|an|its|earlier|separate|previous)\s+)*(?:[\w-]+\s+)?(?:meetings?|talks|meeting)\b",
+    re.I,
+)
+LIST_CONTINUES = re.compile(r"^\s*(including|and|as well as|such as|among them|both|with)\b", re.I)
+ATTRIBUTION = re.compile(
+    r"(?:,|[”\"])\s*(?:according to\b[^.]*|[^,”\"]{0,80}?\b(?:said|says|stated|told|added|noted|wrote|tweeted)\b[^,”\"]*)[.!?]?$"
+)
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+JOINT = re.compile(r"\b(trilateral|three-way|joint meeting|jointly|summit|together with)\b", re.I)
+BACK_REFERENCE_AT_START = 20
+
+
+@dataclass
+class MeetingCandidate:
+    """A meeting as found in the sentences of one article, before it becomes a ReportedMeeting."""
+
+    participants: tuple[str, ...]
+    sentence: str
+    block: int
+    date: FoundDate | None = None
+    place: PlaceMention | None = None
+    sentences: list[str] = field(default_factory=list)
+
+
+def find_meetings(
+    sentences: Sequence[tuple[int, str]],
+    matcher: PersonMatcher,
+    places: PlaceFinder,
+    country_of: Callable[[str], str],
+    anchor,
+) -> list[MeetingCandidate]:
+    """Meetings reported in `sentences` ((block index, sentence) pairs), merged by participants."""
+    by_people: dict[frozenset, MeetingCandidate] = {}
+    known: set[str] = set()
+    for block, sentence in sentences:
+        mentions = matcher.find(sentence, known)
+        known.update(m.person for m in mentions)
+        for group in participants_of_sentence(sentence, mentions, country_of):
+            key = frozenset(group)
+            found_date = date_in_sentence(_unquoted(sentence), anchor)
+            found_place = places.meeting_place(sentence)
+            current = by_people.get(key)
+            if current is None:
+                by_people[key] = MeetingCandidate(group, sentence, block, found_date, found_place)
+                continue
+            if current.date is None or (found_date and found_date.explicit and not current.date.explicit):
+                current.date = found_date or current.date
+            current.place = current.place or found_place
+    return list(by_people.values())
+
+
+def participants_of_sentence(sentence: str, mentions: list[Mention], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:
+    """The groups of people a sentence says met (empty if it reports no meeting)."""
+    excluded = _excluded_spans(sentence)
+    if not any(_is_live_trigger(sentence, t, excluded) for t in TRIGGER.finditer(sentence)):
+        return []
+    people = tuple(
+        dict.fromkeys(m.person for m in mentions if not m.attributive and not any(m.start in span for span in excluded))
+    )
+    if len(people) < 2:
+        return []
+    if JOINT.search(sentence):
+        return [people]
+    return split_bilateral(people, country_of)
+
+
+def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:
+    """One person meeting several of another country is several bilateral meetings."""
+    sides: dict[str, list[str]] = {}
+    for person in people:
+        sides.setdefault(country_of(person), []).append(person)
+    if len(sides) == 2:
+        first, second = sides.values()
+        if len(first) == 1 and len(second) > 1:
+            return [(first[0], other) for other in second]
+        if len(second) == 1 and len(first) > 1:
+            return [(other, second[0]) for other in first]
+    return [people]
+
+
+def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) -> bool:
+    if any(trigger.start() in span for span in excluded):
+        return False
+    return not NOT_HAPPENED.search(sentence[max(0, trigger.start() - 40) : trigger.start()])
+
+
+def _excluded_spans(sentence: str) -> list[range]:
+    """Stretches whose names did not take part: quotes, back-references, attributions."""
+    spans = [range(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
+    for match in BACK_REFERENCE.finditer(sentence):
+        end = len(sentence)
+        if match.start() < BACK_REFERENCE_AT_START:
+            # "After meeting X, Y met Z": the back-reference ends where the main clause begins.
+            for comma in re.finditer(",", sentence[match.end() :]):
+                after = match.end() + comma.end()
+                if not LIST_CONTINUES.match(sentence[after:]):
+                    end = after
+                    break
+        spans.append(range(match.start(), end))
+    attribution = ATTRIBUTION.search(sentence)
+    if attribution:
+        spans.append(range(attribution.start(), len(sentence)))
+    return spans
+
+
+def _unquoted(sentence: str) -> str:
+    return QUOTED.sub(" ", sentence)

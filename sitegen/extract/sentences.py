@@ -1,0 +1,36 @@
+"""Splitting prose into sentences without breaking at 'U.S.' or 'Min.'."""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "min", "amb",
+    "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "pres", "prof", "sec", "dept", "jr", "sr", "inc", "co", "corp", "mk",
+}
+BOUNDARY = re.compile(r"(?<=[.!?])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, in order."""
+    sentences = []
+    start = 0
+    for match in BOUNDARY.finditer(text):
+        before = text[start : match.start()].split()
+        last_word = before[-1] if before else ""
+        if _is_abbreviation(last_word):
+            continue
+        sentences.append(text[start : match.start()].strip() + text[match.start() : match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [s for s in sentences if s]
+
+
+def _is_abbreviation(word: str) -> bool:
+    word = word.lstrip("(“\"")
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", word) or re.fullmatch(r"[A-Z]\.", word):
+        return True  # U.S., D.C., an initial
+    return word.rstrip(".").lower() in ABBREVIATIONS

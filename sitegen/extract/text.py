@@ -1,0 +1,135 @@
+"""Cleaning copied news text: headline, byline, date lines and site debris apart from the prose."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import markdown
+import nh3
+
+from ..article import Block
+
+DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
+CAPTION = re.compile(r"Credit:|\((?:photo )?credit:|\bPhoto: |\bPhoto credit\b|\bPhoto by\b|\(AP Photo|/Getty Images|/Reuters$|/AFP$", re.I)
+TEASER_END = re.compile(r"[.?!]\s*(LISTEN|WATCH|READ MORE|Read more)$")
+BYLINE = re.compile(r"^(By [A-Z][\w .,'’-]{2,60}|[A-Z][\w&]*(?: [A-Z][\w&]*)* Staff(?: Report| Writer)?)$")
+DATE_LINE = re.compile(r"^(Published|Updated|Last updated|Posted)\s*:?\s*(.+)$", re.I)
+SHARE_LINE = re.compile(
+    r"^(?:(?:Send in e-mail)+|Share(?: on \w+| this article)?|Tweet|Print|Email|Copy link|Listen to this article"
+    r"|Comments?|Advertisement|Subscribe(?: now)?|Sign up.*|Follow us.*)$",
+    re.I,
+)
+#: Page furniture after which nothing belongs to the article (teasers, comments, offers).
+TAIL_MARKERS = re.compile(
+    r"^(Click the alert icon to follow topics|Leave a Reply|Leave a comment|Automatic approval of subscriber comments"
+    r"|Already signed up\?|Related (?:articles|stories|news)|Recommended(?: for you)?|More from|Read more:?|Most popular"
+    r"|Comments \(\d+\)|Join our newsletter|Want to read more|You may also like|Trending|Latest news)\b",
+    re.I,
+)
+OFFER = re.compile(r"^From \$\d+.*first month|^Subscribe for|^Get unlimited access|^Only \$\d+", re.I)
+NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
+SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
+HEADING_MAX_WORDS = 12
+TITLE_MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The parts of a copied page, sorted out."""
+
+    title: str | None
+    blocks: tuple[Block, ...]
+    #: Lines recognised as date lines ("Published: ...", a lone date, the "date" prefix).
+    date_lines: tuple[str, ...]
+    #: Masthead, byline and share-button lines, where an outlet shows itself.
+    furniture: tuple[str, ...]
+
+
+def clean_text(body: str) -> CleanText:
+    """Sort the lines of a copied news page into headline, prose and debris."""
+    lines = [" ".join(line.split()) for line in body.split("\n")]
+    lines = [line for line in lines if line]
+    date_lines: list[str] = []
+    furniture: list[str] = []
+    if lines:
+        prefix = DATE_PREFIX.match(lines[0])
+        if prefix:
+            date_lines.append(prefix.group(1))
+            rest = lines[0][prefix.end():].strip()
+            is_prose = bool(SENTENCE_END.search(rest)) and len(rest.split()) >= 8
+            lines[0:1] = [rest] if is_prose else []
+            if rest and not is_prose:
+                furniture.append(rest)
+    title = None
+    if lines and _looks_like_headline(lines[0]):
+        title = lines.pop(0)
+    blocks: list[Block] = []
+    seen: list[str] = [title] if title else []
+    for line in lines:
+        if TAIL_MARKERS.match(line):
+            break
+        if _is_debris(line, seen, date_lines, furniture):
+            seen.append(line)
+            continue
+        seen.append(line)
+        kind = "h" if _looks_like_subheading(line) else "p"
+        blocks.append(Block(kind, line))
+    while blocks and blocks[-1].kind == "h":  # a trailing teaser headline is not part of the article
+        furniture.append(blocks.pop().text)
+    return CleanText(title, tuple(blocks), tuple(date_lines), tuple(furniture))
+
+
+def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: list[str]) -> bool:
+    """True for lines that are page furniture; date and byline lines are kept aside as evidence."""
+    if DATE_LINE.match(line) or _is_lone_date(line):
+        date_lines.append(line)
+        return True
+    if BYLINE.match(line) or SHARE_LINE.match(line) or OFFER.match(line):
+        furniture.append(line)
+        return True
+    if CAPTION.search(line) or TEASER_END.search(line):
+        return True
+    if len(NON_LATIN.findall(line)) * 3 > len(line):
+        return True
+    # Captions repeat a line seen before, or glue a credit onto one.
+    return any(line == earlier or line.startswith(earlier) or earlier.startswith(line) for earlier in seen if len(earlier) > 20)
+
+
+def _is_lone_date(line: str) -> bool:
+    from .dates import find_absolute_dates  # local: dates imports nothing from here
+
+    found = find_absolute_dates(line)
+    return len(found) == 1 and len(line) - (found[0].end - found[0].start) <= 12
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= TITLE_MAX_WORDS and not line.endswith(".") and not CAPTION.search(line)
+
+
+def _looks_like_subheading(line: str) -> bool:
+    return len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line) and not line.endswith((":", ","))
+
+
+# -- Markdown -----------------------------------------------------------------
+
+BLOCK_TAGS = re.compile(r"<(p|h[1-6]|li|blockquote|td|th)\b[^>]*>(.*?)</\1>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def render_markdown(body: str) -> str:
+    """Markdown to HTML, passed through a real sanitizer: no script, handler or javascript: URL survives."""
+    rendered = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+    return nh3.clean(rendered, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"})
+
+
+def markdown_blocks(body_html: str) -> tuple[Block, ...]:
+    """The text of each block of rendered Markdown, for extraction."""
+    blocks = []
+    for tag, inner in BLOCK_TAGS.findall(body_html):
+        text = " ".join(html.unescape(TAG.sub("", inner)).split())
+        if text:
+            blocks.append(Block("h" if tag.startswith("h") else "p", text))
+    return tuple(blocks)

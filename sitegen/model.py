@@ -1,0 +1,345 @@
+"""Stage 3, model: gather every article into one archive of linked objects.
+
+Everything a page shows is computed here, once: merged meetings, each
+person's counterparts and topics, previous/next links, the URL of every page.
+Templates only read these objects. The objects are built in this module and
+not changed afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .article import Article, ReportedMeeting
+from .problems import Problems
+from .refdata import PersonRecord, ReferenceData, Role
+from .urls import make_slug
+
+#: Reports of the same people meeting at most this many days apart are one meeting.
+SAME_MEETING_DAYS = 1
+#: How many other meetings of the same people a meeting page lists.
+RELATED_LIMIT = 8
+
+
+@dataclass(eq=False)
+class Person:
+    name: str
+    slug: str
+    country: str | None
+    roles: tuple[Role, ...]
+    discovered: bool
+    meetings: list[Meeting] = field(default_factory=list)
+    articles: list[ArticlePage] = field(default_factory=list)
+    counterparts: list[tuple[Person, int]] = field(default_factory=list)
+    topics: list[tuple[Topic, int]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"people/{self.slug}/"
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.name.split()[-1].lower(), self.name.lower())
+
+    def role_on(self, day: dt.date | None) -> str | None:
+        return PersonRecord(self.name, self.country or "", roles=self.roles).role_on(day)
+
+
+@dataclass(eq=False)
+class Topic:
+    id: str
+    label: str
+    description: str
+    meetings: list[Meeting] = field(default_factory=list)
+    people: list[tuple[Person, int]] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return make_slug(self.id)
+
+    @property
+    def url(self) -> str:
+        return f"topics/{self.slug}/"
+
+
+@dataclass(eq=False)
+class Place:
+    name: str
+    country: str | None
+    meetings: list[Meeting] = field(default_factory=list)
+    people: list[tuple[Person, int]] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return make_slug(self.name)
+
+    @property
+    def url(self) -> str:
+        return f"places/{self.slug}/"
+
+
+@dataclass(eq=False)
+class Year:
+    year: int
+    meetings: list[Meeting] = field(default_factory=list)
+    people: list[tuple[Person, int]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"years/{self.year}/"
+
+
+@dataclass(eq=False)
+class Participant:
+    person: Person
+    #: The office held on the meeting's date, where the data knows it.
+    role: str | None
+
+
+@dataclass(eq=False)
+class TopicMention:
+    topic: Topic
+    #: The sentence of a source that shows the topic.
+    evidence: str
+
+
+@dataclass(eq=False)
+class Meeting:
+    slug: str
+    date: dt.date | None
+    place: Place | None
+    venue: str | None
+    participants: list[Participant]
+    topics: list[TopicMention]
+    summary: str
+    sources: list[ArticlePage] = field(default_factory=list)
+    previous: Meeting | None = None
+    next: Meeting | None = None
+    #: Other meetings of each participant, nearest in time first.
+    related: list[tuple[Person, list[Meeting]]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"meetings/{self.slug}/"
+
+    @property
+    def title(self) -> str:
+        names = [p.person.name for p in self.participants]
+        return " and ".join((", ".join(names[:-1]), names[-1])) if len(names) > 1 else names[0]
+
+    @property
+    def people(self) -> list[Person]:
+        return [p.person for p in self.participants]
+
+
+@dataclass(eq=False)
+class ArticlePage:
+    article: Article
+    slug: str
+    meetings: list[Meeting] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"articles/{self.slug}/"
+
+    @property
+    def title(self) -> str:
+        return self.article.title
+
+
+@dataclass
+class Archive:
+    meetings: list[Meeting]
+    people: list[Person]
+    topics: list[Topic]
+    places: list[Place]
+    years: list[Year]
+    articles: list[ArticlePage]
+
+    @property
+    def latest_meetings(self) -> list[Meeting]:
+        return [m for m in reversed(self.meetings) if m.date][:10]
+
+
+def build_archive(articles: list[Article], data: ReferenceData, problems: Problems) -> Archive:
+    """Link `articles` into an Archive; URL clashes are reported as errors."""
+    people = _People(data, problems)
+    topics = {t.id: Topic(t.id, t.label, t.description) for t in data.topics}
+    places = {p.name: Place(p.name, p.country) for p in data.places}
+
+    pages = [ArticlePage(a, _article_slug(a)) for a in articles]
+    _check_unique([(p.url, p.article.name) for p in pages], problems, "article")
+
+    # Order matters: meetings merge across articles before anything counts them.
+    meetings = _merge_meetings(pages, people, topics, places, problems)
+    for page in pages:
+        page.people = [people.get(name, page.article.name) for name in page.article.people]
+        page.topics = [topics[t] for t in page.article.topics if t in topics]
+        for person in page.people:
+            person.articles.append(page)
+    _link_meetings(meetings)
+    used_people = sorted((p for p in people.all() if p.meetings or p.articles), key=lambda p: p.sort_key)
+    _check_unique([(p.url, p.name) for p in used_people], problems, "person")
+    for person in used_people:
+        _summarise_person(person)
+    years = _years(meetings)
+    for group in (*topics.values(), *places.values(), *years):
+        group.people = _count_people(group.meetings)
+    return Archive(
+        meetings=meetings,
+        people=used_people,
+        topics=sorted((t for t in topics.values() if t.meetings), key=lambda t: t.label.lower()),
+        places=sorted((p for p in places.values() if p.meetings), key=lambda p: p.name),
+        years=years,
+        articles=sorted(pages, key=lambda p: (p.article.published or dt.date.min, p.slug), reverse=True),
+    )
+
+
+class _People:
+    """Person objects by canonical name, creating unknown ones as 'discovered'."""
+
+    def __init__(self, data: ReferenceData, problems: Problems):
+        self._problems = problems
+        self._by_name = {
+            r.name: Person(r.name, make_slug(r.name), r.country, r.roles, r.discovered) for r in data.people
+        }
+
+    def get(self, name: str, source: str) -> Person:
+        if name not in self._by_name:
+            self._problems.warning(source, f"'{name}' is not in people.yaml: add them there with country and roles", key="people")
+            self._by_name[name] = Person(name, make_slug(name), None, (), True)
+        return self._by_name[name]
+
+    def all(self) -> list[Person]:
+        return list(self._by_name.values())
+
+
+def _article_slug(article: Article) -> str:
+    day = article.published.isoformat() if article.published else "undated"
+    return f"{day}-{make_slug(article.title)}"[:90].rstrip("-")
+
+
+def _check_unique(urls: list[tuple[str, str]], problems: Problems, kind: str) -> None:
+    owners: dict[str, str] = {}
+    for url, owner in urls:
+        if url in owners:
+            problems.error(owner, f"this {kind} would have the same address {url} as {owners[url]}: give one of them a different title or name")
+        owners.setdefault(url, owner)
+
+
+def _merge_meetings(pages, people: _People, topics, places, problems: Problems) -> list[Meeting]:
+    """One Meeting per real meeting: same participants within SAME_MEETING_DAYS are merged."""
+    merged: dict[frozenset, list[Meeting]] = defaultdict(list)
+    for page in pages:
+        for report in page.article.meetings:
+            persons = [people.get(name, page.article.name) for name in report.participants]
+            key = frozenset(p.name for p in persons)
+            meeting = next((m for m in merged[key] if _same_day(m.date, report.date)), None)
+            if meeting is None:
+                meeting = _new_meeting(report, persons, topics, places)
+                merged[key].append(meeting)
+            else:
+                _add_report(meeting, report, topics, places)
+            if page not in meeting.sources:
+                meeting.sources.append(page)
+            page.meetings.append(meeting)
+    meetings = sorted((m for group in merged.values() for m in group), key=_chronological)
+    _check_unique([(m.url, m.sources[0].article.name) for m in meetings], problems, "meeting")
+    return meetings
+
+
+def _same_day(a: dt.date | None, b: dt.date | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs((a - b).days) <= SAME_MEETING_DAYS
+
+
+def _new_meeting(report: ReportedMeeting, persons: list[Person], topics, places) -> Meeting:
+    day = report.date.isoformat() if report.date else "undated"
+    slug = "-".join([day, *sorted(p.slug for p in persons)])
+    meeting = Meeting(
+        slug=slug,
+        date=report.date,
+        place=None,
+        venue=report.venue,
+        participants=[Participant(p, p.role_on(report.date)) for p in persons],
+        topics=[],
+        summary=report.summary,
+    )
+    _add_report(meeting, report, topics, places)
+    return meeting
+
+
+def _add_report(meeting: Meeting, report: ReportedMeeting, topics, places) -> None:
+    """Fill what the meeting still lacks from another report of it."""
+    if meeting.place is None and report.place:
+        meeting.place = places.setdefault(report.place, Place(report.place, None))
+    meeting.venue = meeting.venue or report.venue
+    meeting.summary = meeting.summary or report.summary
+    have = {t.topic.id for t in meeting.topics}
+    for topic_id, evidence in report.topics.items():
+        if topic_id in topics and topic_id not in have:
+            meeting.topics.append(TopicMention(topics[topic_id], evidence.sentence))
+    meeting.topics.sort(key=lambda t: t.topic.label.lower())
+
+
+def _chronological(meeting: Meeting) -> tuple:
+    return (meeting.date is None, meeting.date or dt.date.min, meeting.slug)
+
+
+def _link_meetings(meetings: list[Meeting]) -> None:
+    """Previous/next in time, and each meeting under its people, topics and place."""
+    dated = [m for m in meetings if m.date]
+    for earlier, later in zip(dated, dated[1:]):
+        earlier.next, later.previous = later, earlier
+    for meeting in meetings:
+        for person in meeting.people:
+            person.meetings.append(meeting)
+        for mention in meeting.topics:
+            mention.topic.meetings.append(meeting)
+        if meeting.place:
+            meeting.place.meetings.append(meeting)
+    for meeting in meetings:
+        meeting.related = [
+            (person, _nearest([m for m in person.meetings if m is not meeting], meeting.date))
+            for person in meeting.people
+            if len(person.meetings) > 1
+        ]
+
+
+def _nearest(meetings: list[Meeting], day: dt.date | None) -> list[Meeting]:
+    if day is None:
+        return meetings[:RELATED_LIMIT]
+    near = sorted(meetings, key=lambda m: abs(((m.date or dt.date.min) - day).days))[:RELATED_LIMIT]
+    return sorted(near, key=_chronological)
+
+
+def _summarise_person(person: Person) -> None:
+    counterparts: Counter = Counter()
+    topic_counts: Counter = Counter()
+    for meeting in person.meetings:
+        counterparts.update(p for p in meeting.people if p is not person)
+        topic_counts.update(t.topic for t in meeting.topics)
+    person.counterparts = _ranked(counterparts, lambda p: p.sort_key)
+    person.topics = _ranked(topic_counts, lambda t: t.label.lower())
+
+
+def _count_people(meetings: list[Meeting]) -> list[tuple[Person, int]]:
+    return _ranked(Counter(p for m in meetings for p in m.people), lambda p: p.sort_key)
+
+
+def _ranked(counts: Counter, name_key) -> list:
+    """Most first; ties in name order, so output never depends on hash order."""
+    return sorted(counts.items(), key=lambda item: (-item[1], name_key(item[0])))
+
+
+def _years(meetings: list[Meeting]) -> list[Year]:
+    years: dict[int, Year] = {}
+    for meeting in meetings:
+        if meeting.date:
+            years.setdefault(meeting.date.year, Year(meeting.date.year)).meetings.append(meeting)
+    return [years[y] for y in sorted(years)]

@@ -1,0 +1,44 @@
+"""Page addresses: slugs, links relative to the page they sit on, absolute URLs.
+
+Every page has a site path such as ``meetings/2023-01-31-antony-blinken-yoav-gallant/``
+(a folder holding ``index.html``) or ``404.html``. Templates link only through
+`relative_url`, so one build works at a domain root, under a sub-path and from
+disk; canonical and feed URLs come only from `absolute_url`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from slugify import slugify as _slugify
+
+MAX_SLUG_LENGTH = 72
+
+
+def make_slug(text: str) -> str:
+    """A lowercase ASCII slug that can never leave the output folder."""
+    slug = _slugify(text, max_length=MAX_SLUG_LENGTH, word_boundary=True, save_order=True)
+    return slug or "untitled"
+
+
+def output_file(site_path: str) -> str:
+    """The file that holds the page at `site_path` (folders get index.html)."""
+    if site_path == "" or site_path.endswith("/"):
+        return site_path + "index.html"
+    return site_path
+
+
+def relative_url(target: str, from_page: str) -> str:
+    """Link from the page at `from_page` to `target`, both site paths.
+
+    Links name ``index.html`` explicitly so that they also work when the
+    archive is opened from disk, where no server maps folders to index files.
+    """
+    path, hash_mark, fragment = target.partition("#")
+    start = posixpath.dirname(output_file(from_page)) or "."
+    return posixpath.relpath(output_file(path), start) + hash_mark + fragment
+
+
+def absolute_url(target: str, base_url: str) -> str:
+    """The public URL of a site path under the configured base URL."""
+    return base_url.rstrip("/") + "/" + target.lstrip("/")

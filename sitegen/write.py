@@ -1,0 +1,92 @@
+"""Stage 5, write: build the new site beside the old one, then swap it in.
+
+A build writes into a fresh temporary folder next to the output folder and
+only then exchanges the two, so a failed or killed build leaves the previous
+site exactly as it was. The tool only ever replaces a folder it made itself,
+recognised by the marker file it leaves inside.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from .problems import BuildFailed, Problem
+
+#: Left in every output folder; its presence is what allows a later build to replace the folder.
+MARKER = ".sitegen-output"
+MARKER_TEXT = "This folder was written by sitegen build and is replaced whole by the next build.\n"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
+    """Refuse an output folder that is not ours to replace."""
+    out_dir = out_dir.resolve()
+    forbidden = {Path("/"), Path.home().resolve(), *(p.resolve() for p in protected)}
+    if out_dir in forbidden or any(out_dir in p.parents for p in forbidden if p != Path("/")):
+        raise BuildFailed([Problem(str(out_dir), "refusing to write the site here: it is, or holds, the project, its content or your home folder; choose a folder of its own, such as 'site'")])
+    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / MARKER).exists())):
+        raise BuildFailed([Problem(str(out_dir), f"refusing to replace this folder: sitegen did not create it (no {MARKER} file in it); move it away or choose another --out")])
+
+
+def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[str, Path]) -> int:
+    """Write `files` and the static assets as the new `out_dir`; return how many files were written."""
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        count = 0
+        for relative, data in files:
+            _write_file(staging, relative, data)
+            count += 1
+        for relative, source in static.items():
+            _write_file(staging, f"static/{relative}", source.read_bytes())
+            count += 1
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        _swap_in(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def _write_file(root: Path, relative: str, data: bytes) -> None:
+    target = (root / relative).resolve()
+    if root.resolve() not in target.parents:
+        raise BuildFailed([Problem(relative, "a page address would leave the output folder")])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def _swap_in(staging: Path, out_dir: Path) -> None:
+    """Put `staging` where `out_dir` is, in one step where the system allows it."""
+    staging.chmod(0o755)
+    if not out_dir.exists():
+        os.rename(staging, out_dir)
+        return
+    if _exchange(staging, out_dir):
+        shutil.rmtree(staging)  # now holds the previous site, which carries our marker
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    os.rename(out_dir, retired / out_dir.name)
+    os.rename(staging, out_dir)
+    shutil.rmtree(retired)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
