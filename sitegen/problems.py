@@ -57,4 +57,4 @@ class BuildFailed(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) stopped the build")
+        super().__init__("\n".join(str(p) for p in problems))

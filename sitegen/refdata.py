@@ -142,8 +142,11 @@ def _texts(entry: dict, key: str) -> tuple[str, ...]:
 def _day(value: object, key: str) -> dt.date | None:
     if value is None:
         return None
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
     raise _RecordError(key, f"'{key}' must be a date written YYYY-MM-DD, not {value!r}")
 
 

@@ -7,9 +7,18 @@ from dataclasses import dataclass
 import yaml
 
 try:  # libyaml's loader is several times faster; fall back where it is missing
-    _FastLoader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _FastLoader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _FastLoader(_BaseLoader):
+    """Dates stay text, so that the field rules can say which key holds an impossible one."""
+
+
+_FastLoader.add_constructor(_TIMESTAMP, lambda loader, node: loader.construct_scalar(node))
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,8 @@ class YamlFailure:
 class _LineLoader(yaml.SafeLoader):
     """A safe loader that remembers the line each mapping starts on, under LINE_KEY."""
 
+
+_LineLoader.add_constructor(_TIMESTAMP, lambda loader, node: loader.construct_scalar(node))
 
 LINE_KEY = "__line__"
 
@@ -45,5 +56,3 @@ def parse_yaml(text: str, *, with_lines: bool = False) -> object | YamlFailure:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         return YamlFailure(f"not valid YAML: {problem}", mark.line + 1 if mark else None)
-    except ValueError as exc:  # a well-formed but impossible value, e.g. 2023-02-30
-        return YamlFailure(f"impossible value: {exc}", None)

@@ -1,0 +1,127 @@
+"""Whole builds of small sites: output safety, overrides, errors with their place, the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, build_site, make_site
+from sitegen.cli import main
+from sitegen.problems import BuildFailed
+from sitegen.write import MARKER
+
+GOOD = {
+    "seeds/a.txt": """
+        ---
+        date: 2023-01-31
+        ---
+        Gallant hosts Blinken
+        Defense Minister Yoav Gallant hosted US Secretary of State Antony Blinken in Jerusalem on Tuesday.
+        """,
+}
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_build_writes_the_site_and_its_marker(tmp_path):
+    summary = build_site(make_site(tmp_path, GOOD))
+    site = tmp_path / "site"
+    assert (site / MARKER).exists()
+    assert (site / "meetings/2023-01-31-antony-blinken-yoav-gallant/index.html").exists()
+    assert summary.meetings == 1 and summary.articles == 1 and summary.pages > 10
+
+
+def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path):
+    root = make_site(tmp_path, GOOD)
+    build_site(root)
+    before = snapshot(root / "site")
+    (root / "seeds/b.txt").write_text("---\ndate: 2023-02-30\n---\nText\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(root)
+    assert str(failed.value.problems[0]).startswith("b.txt:2: error [date]: 'date' must be a real date")
+    assert snapshot(root / "site") == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []  # no staging left behind
+
+
+def test_a_rebuild_replaces_the_old_site_whole(tmp_path):
+    root = make_site(tmp_path, GOOD)
+    build_site(root)
+    (root / "site/stale.html").write_text("old")
+    build_site(root)
+    assert not (root / "site/stale.html").exists()
+
+
+def test_a_folder_the_tool_did_not_create_is_never_replaced(tmp_path):
+    root = make_site(tmp_path, GOOD)
+    (root / "site").mkdir()
+    (root / "site/precious.txt").write_text("mine")
+    with pytest.raises(BuildFailed, match="did not create it"):
+        build_site(root)
+    assert (root / "site/precious.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("out", [".", "seeds", "/"])
+def test_the_project_its_content_and_root_are_refused_as_output(tmp_path, out):
+    root = make_site(tmp_path, GOOD)
+    with pytest.raises(BuildFailed, match="refusing"):
+        build_site(root, output_dir=out)
+    assert (root / "seeds/a.txt").exists()
+
+
+def test_site_templates_and_static_files_override_the_defaults_file_by_file(tmp_path):
+    root = make_site(tmp_path, {
+        **GOOD,
+        "templates/404.html": '{% extends "base.html" %}{% block content %}<h1>Lost in the archive</h1>{% endblock %}',
+        "static/extra.css": "p { color: red; }",
+    })
+    build_site(root)
+    assert "Lost in the archive" in (root / "site/404.html").read_text()
+    assert "Diplomatic Meetings Archive" in (root / "site/index.html").read_text()  # home still the default
+    assert (root / "site/static/extra.css").exists() and (root / "site/static/style.css").exists()
+
+
+def test_a_broken_override_template_is_reported_with_file_and_line(tmp_path):
+    root = make_site(tmp_path, {**GOOD, "templates/404.html": "line one\n{% if %}\n"})
+    with pytest.raises(BuildFailed) as failed:
+        build_site(root)
+    problem = failed.value.problems[0]
+    assert problem.path.endswith("404.html") and problem.line == 2
+
+
+def test_two_articles_that_would_share_an_address_are_an_error(tmp_path):
+    same = GOOD["seeds/a.txt"]
+    root = make_site(tmp_path, {"seeds/a.txt": same, "seeds/b.txt": same})
+    with pytest.raises(BuildFailed, match="same address articles/2023-01-31-gallant-hosts-blinken/"):
+        build_site(root)
+
+
+def test_cli_prints_a_summary_and_maps_errors_to_exit_1(tmp_path, capsys):
+    root = make_site(tmp_path, GOOD)
+    assert main(["build", str(root)]) == 0
+    assert "1 articles, 1 meetings" in capsys.readouterr().out
+    (root / "seeds/c.txt").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    assert main(["build", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "c.txt:3: error: front matter is not valid YAML" in err and "previous site was left as it was" in err
+    assert "Traceback" not in err
+
+
+def test_strict_turns_warnings_into_a_failed_build(tmp_path):
+    root = make_site(tmp_path, {"seeds/a.txt": "Yoav Gallant met Antony Blinken in Jerusalem on Tuesday.\n"})
+    assert main(["build", str(root)]) == 0
+    assert main(["build", str(root), "--strict"]) == 1
+
+
+def test_a_wheel_carries_the_default_templates_and_static_files(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)], check=True, capture_output=True)
+    wheel = next(tmp_path.glob("sitegen-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "sitegen/templates/base.html" in names and "sitegen/static/style.css" in names
+    assert "sitegen/extract/meetings.py" in names

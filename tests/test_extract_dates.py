@@ -1,0 +1,47 @@
+import datetime as dt
+
+from sitegen.extract.dates import date_in_sentence, find_absolute_dates, publication_date, resolve_weekday
+
+D = dt.date
+
+
+def test_written_dates_in_common_news_forms():
+    for text, day in [
+        ("June 24, 2024", D(2024, 6, 24)),
+        ("Published: JANUARY 31, 2023 10:11", D(2023, 1, 31)),
+        ("in Jerusalem, January 31 2023.", D(2023, 1, 31)),
+        ("on 3 March 2023", D(2023, 3, 3)),
+        ("Sept. 5, 2022", D(2022, 9, 5)),
+        ("2022-03-27", D(2022, 3, 27)),
+        ("the 21st of nothing, May 21st, 2021", D(2021, 5, 21)),
+    ]:
+        assert [f.day for f in find_absolute_dates(text)] == [day], text
+
+
+def test_impossible_and_yearless_dates_without_context_are_not_dates():
+    assert find_absolute_dates("February 30, 2023") == []
+    assert find_absolute_dates("on March 3 they met") == []
+    assert [f.day for f in find_absolute_dates("on March 3 they met", D(2023, 3, 5))] == [D(2023, 3, 3)]
+    assert [f.day for f in find_absolute_dates("on December 30 they met", D(2024, 1, 2))] == [D(2023, 12, 30)]
+
+
+def test_weekdays_look_back_from_publication():
+    friday = D(2021, 6, 4)
+    assert resolve_weekday("Thursday", friday) == D(2021, 6, 3)
+    assert resolve_weekday("friday", friday) == friday
+    assert resolve_weekday("Saturday", friday) == D(2021, 5, 29)
+
+
+def test_sentence_dates_prefer_written_dates_then_relative_ones():
+    anchor = D(2023, 1, 31)
+    assert date_in_sentence("They met on Tuesday morning.", anchor).day == anchor
+    assert date_in_sentence("Blinken met Gantz Sunday afternoon.", D(2022, 3, 27)).day == D(2022, 3, 27)
+    assert date_in_sentence("They met yesterday.", anchor).day == D(2023, 1, 30)
+    assert date_in_sentence("On Monday, Jan. 30, they met.", anchor).day == D(2023, 1, 30)
+    assert date_in_sentence("They met.", anchor) is None
+    assert date_in_sentence("They met on Tuesday.", None) is None
+
+
+def test_publication_date_comes_from_the_first_full_date_line():
+    assert publication_date(("Published: JANUARY 31, 2023 10:11", "Updated: FEBRUARY 1, 2023")) == D(2023, 1, 31)
+    assert publication_date(("Tuesday",)) is None

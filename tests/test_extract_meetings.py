@@ -1,0 +1,62 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sitegen.extract import Extractor
+from sitegen.fields import read_declared
+from sitegen.load import read_source
+from sitegen.problems import Problems
+from sitegen.refdata import load_reference_data
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(load_reference_data(SEEDS, Problems()))
+
+
+def meetings_of(extractor, text: str, problems=None):
+    problems = problems or Problems()
+    source = read_source("t.txt", text.encode(), problems)
+    article = extractor.extract(source, read_declared(source, problems), problems)
+    return [(sorted(m.participants), m.date, m.place) for m in article.meetings]
+
+
+def test_back_references_are_not_meetings(extractor):
+    text = " date 2022-03-27 Antony Blinken met with Benny Gantz in Jerusalem on Sunday, following meetings with Isaac Herzog, Naftali Bennett and Yair Lapid."
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Benny Gantz"], dt.date(2022, 3, 27), "Jerusalem")]
+
+
+def test_planned_meetings_are_not_meetings(extractor):
+    text = "---\ndate: 2024-06-24\n---\nGallant was scheduled to meet with Amos Hochstein and Brett McGurk. Yoav Gallant described the upcoming meeting with Antony Blinken as critical."
+    assert meetings_of(extractor, text) == []
+
+
+def test_a_delegation_meeting_one_person_is_several_bilateral_meetings(extractor):
+    text = "---\ndate: 2023-01-31\n---\nDefense Minister Yoav Gallant and Opposition Leader Yair Lapid met with US Secretary of State Anthony Blinken in Jerusalem on Tuesday morning."
+    assert meetings_of(extractor, text) == [
+        (["Antony Blinken", "Yoav Gallant"], dt.date(2023, 1, 31), "Jerusalem"),
+        (["Antony Blinken", "Yair Lapid"], dt.date(2023, 1, 31), "Jerusalem"),
+    ]
+
+
+def test_spokespeople_and_adjectives_do_not_take_part(extractor):
+    text = ("---\ndate: 2024-06-24\n---\nDuring a meeting in Washington on Monday with Yoav Gallant, Antony Blinken reaffirmed support, "
+            "Matthew Miller said. The National Security Council said after the meeting that Jake Sullivan had reaffirmed President Biden’s support.")
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Yoav Gallant"], dt.date(2024, 6, 24), "Washington")]
+
+
+def test_a_meeting_without_a_date_is_reported_not_invented(extractor):
+    problems = Problems()
+    result = meetings_of(extractor, "Yoav Gallant met Antony Blinken in Washington on Monday.", problems)
+    assert result == [(["Antony Blinken", "Yoav Gallant"], None, "Washington")]
+    messages = [p.message for p in problems.warnings]
+    assert any("no publication date found" in m and "date: YYYY-MM-DD" in m for m in messages)
+    assert any("no date found for the meeting of Yoav Gallant and Antony Blinken" in m for m in messages)
+
+
+def test_declared_participants_and_place_win(extractor):
+    text = "---\ndate: 2021-06-04\nparticipants: [Benny Gantz, Lloyd Austin]\nplace: Tel Aviv\n---\nBenny Gantz met Lloyd Austin on Thursday in Washington."
+    assert meetings_of(extractor, text) == [(["Benny Gantz", "Lloyd Austin"], dt.date(2021, 6, 3), "Tel Aviv")]

@@ -1,0 +1,40 @@
+from pathlib import Path
+
+import pytest
+
+from sitegen.extract.people import PersonMatcher
+from sitegen.problems import Problems
+from sitegen.refdata import load_reference_data
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return PersonMatcher(load_reference_data(SEEDS, Problems()).people)
+
+
+def names(matcher, text, known=()):
+    return [m.person for m in matcher.find(text, known)]
+
+
+def test_full_names_aliases_and_surnames(matcher):
+    assert names(matcher, "US Secretary of State Antony Blinken met Defense Minister Benny Gantz.") == ["Antony Blinken", "Benny Gantz"]
+    assert names(matcher, "my good friend Tony Blinken") == ["Antony Blinken"]
+    assert names(matcher, "Gantz’s efforts, Blinken said") == ["Benny Gantz", "Antony Blinken"]
+
+
+def test_misspellings_are_caught_without_listing_each(matcher):
+    assert names(matcher, "Secretary of State Anthony Blinkin met") == ["Antony Blinken"]
+    assert names(matcher, "Yoav Galantt said") == ["Yoav Gallant"]
+    assert names(matcher, "Gallent said", known={"Yoav Gallant"}) == ["Yoav Gallant"]
+    assert names(matcher, "Gallent said") == []  # a near-miss surname needs the person named before
+
+
+def test_capitalised_words_that_are_not_people(matcher):
+    assert names(matcher, "The Jerusalem Post - Israel News WORLD NEWS Middle East") == []
+
+
+def test_a_surname_used_as_an_adjective_is_marked(matcher):
+    mentions = matcher.find("officials of the Biden administration")
+    assert [(m.person, m.attributive) for m in mentions] == [("Joe Biden", True)]

@@ -1,0 +1,54 @@
+from pathlib import Path
+
+from sitegen.extract.text import clean_text, markdown_blocks, render_markdown
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _body(name: str) -> str:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    return text.split("---\n", 2)[2] if text.startswith("---\n") else text
+
+
+def test_a_date_prefixed_lede_is_prose_not_a_headline():
+    clean = clean_text(_body("000_5cbf725f2a1e63d2.txt"))
+    assert clean.title is None
+    assert clean.date_lines == ("2022-03-27",)
+    assert clean.blocks[0].text.startswith("US Secretary of State Antony Blinken met with")
+
+
+def test_navigation_bylines_and_captions_are_not_shown():
+    clean = clean_text(_body("003_6e4a1bc3b3cb28f5.txt"))
+    shown = " ".join(b.text for b in clean.blocks)
+    assert clean.title.startswith("Defense Min. Gallant to Blinken")
+    for debris in ("Health & Wellness", "By JERUSALEM POST STAFF", "photo credit", "Published:", "Updated:"):
+        assert debris not in shown
+    assert "Published: JANUARY 31, 2023 10:11" in clean.date_lines
+    assert any("JERUSALEM POST STAFF" in line for line in clean.furniture)
+
+
+def test_share_buttons_teasers_and_comment_prompts_are_cut():
+    clean = clean_text(_body("001_5d6da31c5601ee12.txt"))
+    shown = " ".join(b.text for b in clean.blocks)
+    for debris in ("Send in e-mail", "Credit:", "LISTEN", "subscriber comments", "From $1", "LOG IN", "Ken Burns", "נתניהו"):
+        assert debris not in shown
+    assert shown.rstrip().endswith("Reuters contributed to this article.")
+    assert [b.text for b in clean.blocks if b.kind == "h"] == ["Rebuilding Gaza", "Iran, AIPAC and elections in whirlwind tour"]
+
+
+def test_a_caption_glued_to_the_headline_is_dropped():
+    clean = clean_text(_body("002_16d755ad347ce88d.txt"))
+    assert clean.title == "Antony Blinken meets with Gabi Ashkenazi"
+    assert not any("Matty Stern" in b.text for b in clean.blocks)
+
+
+def test_leave_a_reply_ends_the_article():
+    clean = clean_text(_body("004_e9b1ab91a7619350.txt"))
+    assert clean.blocks[-1].text.startswith("“We are discussing a variety of issues,” said the defense minister")
+    assert "June 24, 2024" in clean.date_lines and "JNS Staff Report" in clean.furniture
+
+
+def test_markdown_is_sanitised():
+    html = render_markdown('# Head\n\nText <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>')
+    assert "<script" not in html and "javascript:" not in html and "onerror" not in html
+    assert [b.text for b in markdown_blocks(html)][0] == "Head"

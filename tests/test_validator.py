@@ -1,0 +1,26 @@
+"""Every page of the seeds' build through the Nu HTML Checker (vnu.jar): no error, no warning."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import REPO, require_tool
+
+VNU_JAR = Path(os.environ.get("VNU_JAR", REPO / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"))
+
+
+def test_every_page_and_the_stylesheet_pass_the_nu_html_checker(seed_site):
+    require_tool(VNU_JAR.exists() and shutil.which("java") is not None, f"the Nu HTML Checker ({VNU_JAR}) with java")
+    files = sorted(str(p) for p in seed_site.rglob("*") if p.suffix in (".html", ".css"))
+    assert len(files) > 40
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--also-check-css", *files],
+        capture_output=True, text=True, timeout=300,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    report = [f"{m['url'].rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['type']}: {m['message']}" for m in messages]
+    assert report == []
