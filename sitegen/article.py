@@ -35,6 +35,8 @@ class Block:
 
     kind: str
     text: str
+    #: (start, end, canonical name) of the people to link in this block: each person's first mention.
+    people: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)

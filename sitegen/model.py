@@ -134,6 +134,14 @@ class Meeting:
         return [p.person for p in self.participants]
 
 
+@dataclass(frozen=True)
+class TextBlock:
+    """A block of an article's text, cut into runs; a run naming a person carries them, for a link."""
+
+    kind: str
+    runs: tuple[tuple[str, Person | None], ...]
+
+
 @dataclass(eq=False)
 class ArticlePage:
     article: Article
@@ -141,6 +149,7 @@ class ArticlePage:
     meetings: list[Meeting] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    blocks: list[TextBlock] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -179,6 +188,7 @@ def build_archive(articles: list[Article], data: ReferenceData, problems: Proble
     for page in pages:
         page.people = [people.get(name, page.article.name) for name in page.article.people]
         page.topics = [topics[t] for t in page.article.topics if t in topics]
+        page.blocks = [_text_block(block, people, page.article.name) for block in page.article.blocks]
         for person in page.people:
             person.articles.append(page)
     _link_meetings(meetings)
@@ -216,6 +226,16 @@ class _People:
 
     def all(self) -> list[Person]:
         return list(self._by_name.values())
+
+
+def _text_block(block, people: _People, source: str) -> TextBlock:
+    runs: list[tuple[str, Person | None]] = []
+    position = 0
+    for start, end, name in block.people:
+        runs += [(block.text[position:start], None), (block.text[start:end], people.get(name, source))]
+        position = end
+    runs.append((block.text[position:], None))
+    return TextBlock(block.kind, tuple(run for run in runs if run[0]))
 
 
 def _article_slug(article: Article) -> str:
@@ -324,6 +344,7 @@ def _summarise_person(person: Person) -> None:
     for meeting in person.meetings:
         counterparts.update(p for p in meeting.people if p is not person)
         topic_counts.update(t.topic for t in meeting.topics)
+    person.articles.sort(key=lambda a: (a.article.published or dt.date.min, a.slug), reverse=True)
     person.counterparts = _ranked(counterparts, lambda p: p.sort_key)
     person.topics = _ranked(topic_counts, lambda t: t.label.lower())
 

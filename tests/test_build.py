@@ -38,6 +38,13 @@ def test_a_build_writes_the_site_and_its_marker(tmp_path):
     assert summary.meetings == 1 and summary.articles == 1 and summary.pages > 10
 
 
+def test_article_text_links_each_person_at_first_mention(tmp_path):
+    build_site(make_site(tmp_path, GOOD))
+    html = (tmp_path / "site/articles/2023-01-31-gallant-hosts-blinken/index.html").read_text()
+    assert 'Defense Minister <a href="../../people/yoav-gallant/index.html">Yoav Gallant</a> hosted' in html
+    assert html.count('href="../../people/antony-blinken/index.html">Antony Blinken</a> in Jerusalem') == 1
+
+
 def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path):
     root = make_site(tmp_path, GOOD)
     build_site(root)

@@ -33,6 +33,8 @@ def test_share_buttons_teasers_and_comment_prompts_are_cut():
     for debris in ("Send in e-mail", "Credit:", "LISTEN", "subscriber comments", "From $1", "LOG IN", "Ken Burns", "נתניהו"):
         assert debris not in shown
     assert shown.rstrip().endswith("Reuters contributed to this article.")
+    # The bare caption before its credited copy goes too.
+    assert "Antony Blinken at the State Department in Washington, Thursday" not in shown
     assert [b.text for b in clean.blocks if b.kind == "h"] == ["Rebuilding Gaza", "Iran, AIPAC and elections in whirlwind tour"]
 
 

@@ -51,6 +51,7 @@ class Extractor:
             body_html, blocks, title = "", clean.blocks, clean.title
             date_lines, furniture = clean.date_lines, clean.furniture
 
+        blocks = self._mark_people(blocks)
         published = declared.date or publication_date(date_lines)
         if published is None:
             problems.warning(
@@ -167,6 +168,19 @@ class Extractor:
             found = self.people.find(name)
             resolved.append(found[0].person if len(found) == 1 else name)
         return tuple(distinct(resolved))
+
+    def _mark_people(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        """Each block with the first mention of each person in the article marked, for linking."""
+        known: set[str] = set()
+        marked = []
+        for block in blocks:
+            first = []
+            for mention in self.people.find(block.text, known):
+                if mention.person not in known:
+                    first.append((mention.start, mention.end, mention.person))
+                known.add(mention.person)
+            marked.append(Block(block.kind, block.text, tuple(first)))
+        return tuple(marked)
 
     def _mentioned(self, title: str | None, sentences) -> tuple[str, ...]:
         known: set[str] = set()

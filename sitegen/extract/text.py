@@ -71,6 +71,8 @@ def clean_text(body: str) -> CleanText:
         if TAIL_MARKERS.match(line):
             break
         if _is_debris(line, seen, date_lines, furniture):
+            # A caption often comes twice: bare, then with its credit glued on.
+            blocks = [b for b in blocks if not (len(b.text) > 20 and line.startswith(b.text))]
             seen.append(line)
             continue
         seen.append(line)
