@@ -136,7 +136,8 @@ def read_declared(source: SourceFile, problems: Problems) -> Declared:
         line = source.key_lines.get(str(key))
         rule = FIELD_RULES.get(key) if isinstance(key, str) else None
         if rule is None:
-            problems.error(source.name, _unknown_key_message(key), line=line, key=str(key))
+            # A warning, not an error: Markdown from other tools carries keys of its own (tags, author).
+            problems.warning(source.name, _unknown_key_message(key), line=line, key=str(key))
             continue
         if raw is None:
             continue
@@ -150,7 +151,7 @@ def read_declared(source: SourceFile, problems: Problems) -> Declared:
 def _unknown_key_message(key: object) -> str:
     close = difflib.get_close_matches(str(key), FIELD_RULES, n=1)
     hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"unknown front-matter key '{key}': {hint}known keys are {', '.join(FIELD_RULES)}"
+    return f"unknown front-matter key '{key}' is ignored: {hint}known keys are {', '.join(FIELD_RULES)}"
 
 
 def _describe(value: object) -> str:

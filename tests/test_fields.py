@@ -59,9 +59,8 @@ def _declared(text: str):
 def test_unknown_and_wrong_keys_are_reported_with_their_line():
     declared, problems = _declared("---\ntitle: Fine\ndat: 2023-01-01\nsource: ftp://x\n---\nBody\n")
     assert declared.title == "Fine"
-    messages = [str(p) for p in problems.errors]
-    assert messages[0].startswith("a.txt:3: error [dat]: unknown front-matter key 'dat': did you mean 'date'?")
-    assert messages[1].startswith("a.txt:4: error [source]: 'source' must be an http")
+    assert str(problems.warnings[0]).startswith("a.txt:3: warning [dat]: unknown front-matter key 'dat' is ignored: did you mean 'date'?")
+    assert str(problems.errors[0]).startswith("a.txt:4: error [source]: 'source' must be an http")
 
 
 def test_declared_values_are_typed():
