@@ -42,6 +42,12 @@ def test_sentence_dates_prefer_written_dates_then_relative_ones():
     assert date_in_sentence("They met on Tuesday.", None) is None
 
 
+def test_numeric_dates_are_day_first_unless_impossible():
+    assert publication_date(("Issued on: 24/10/2023 - 19:55",)) == D(2023, 10, 24)
+    assert publication_date(("Published: 10.26.22, 21:08",)) == D(2022, 10, 26)
+    assert publication_date(("Published: 18.07.2023",)) == D(2023, 7, 18)
+
+
 def test_publication_date_comes_from_the_first_full_date_line():
     assert publication_date(("Published: JANUARY 31, 2023 10:11", "Updated: FEBRUARY 1, 2023")) == D(2023, 1, 31)
     assert publication_date(("Tuesday",)) is None

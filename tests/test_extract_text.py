@@ -53,4 +53,16 @@ def test_leave_a_reply_ends_the_article():
 def test_markdown_is_sanitised():
     html = render_markdown('# Head\n\nText <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>')
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html
-    assert [b.text for b in markdown_blocks(html)][0] == "Head"
+    assert [b.text for b in markdown_blocks(html)[0]][0] == "Head"
+
+
+def test_markdown_date_lines_are_evidence_not_text():
+    blocks, date_lines = markdown_blocks(render_markdown("(October 27, 2022 / JNS)\n\nBiden met Herzog on October 26."))
+    assert date_lines == ("(October 27, 2022 / JNS)",) and [b.text for b in blocks] == ["Biden met Herzog on October 26."]
+
+
+def test_navigation_bars_and_section_labels_above_the_headline_are_furniture():
+    clean = clean_text("News | Opinion | Sport | Culture\nIsrael\nCameron says Israel is making a decision to act\n\nWed 17 Apr 2024 13.05 BST\n\nThe foreign secretary met Netanyahu.")
+    assert clean.title == "Cameron says Israel is making a decision to act"
+    assert clean.date_lines == ("Wed 17 Apr 2024 13.05 BST",)
+    assert [b.text for b in clean.blocks] == ["The foreign secretary met Netanyahu."]

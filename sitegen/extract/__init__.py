@@ -43,7 +43,7 @@ class Extractor:
         """The Article of `source`: what the front matter declares, the rest extracted."""
         if source.kind == "markdown":
             body_html = render_markdown(source.body)
-            blocks, title, date_lines, furniture = markdown_blocks(body_html), None, (), ()
+            (blocks, date_lines), title, furniture = markdown_blocks(body_html), None, ()
             if blocks and blocks[0].kind == "h":
                 title, blocks = blocks[0].text, blocks[1:]
         else:

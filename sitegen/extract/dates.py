@@ -28,6 +28,8 @@ ABSOLUTE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)", re.I),  # June 24 (year from context)
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+\d)", re.I),  # 24 June
 ]
+#: 24/10/2023, 18.07.2023, 10.26.22: only trusted in date lines, never in prose.
+NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
 #: Relative day words -> days before the publication date.
@@ -79,6 +81,20 @@ def _to_date(match: re.Match, anchor: dt.date | None) -> dt.date | None:
         return None
 
 
+def find_numeric_dates(text: str) -> list[FoundDate]:
+    """All-digit dates, day first unless that is impossible (10.26.22 is October 26)."""
+    found = []
+    for match in NUMERIC.finditer(text):
+        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        year += 2000 if year < 100 else 0
+        day, month = (first, second) if second <= 12 else (second, first)
+        try:
+            found.append(FoundDate(dt.date(year, month, day), match.start(), match.end(), True))
+        except ValueError:
+            continue
+    return found
+
+
 def resolve_weekday(name: str, anchor: dt.date) -> dt.date:
     """The last day named `name` on or before `anchor` (news reports look back)."""
     back = (anchor.weekday() - WEEKDAYS.index(name.lower())) % 7
@@ -110,7 +126,6 @@ def date_in_sentence(text: str, anchor: dt.date | None) -> FoundDate | None:
 def publication_date(date_lines: tuple[str, ...]) -> dt.date | None:
     """The first date line that holds a full date (the outlet's own date line wins over prose)."""
     for line in date_lines:
-        for found in find_absolute_dates(line):
-            if found.explicit:
-                return found.day
+        for found in [f for f in find_absolute_dates(line) if f.explicit] or find_numeric_dates(line):
+            return found.day
     return None

@@ -10,12 +10,16 @@ import markdown
 import nh3
 
 from ..article import Block
+from .dates import find_absolute_dates, find_numeric_dates
 
 DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
 CAPTION = re.compile(r"Credit:|\((?:photo )?credit:|\bPhoto: |\bPhoto credit\b|\bPhoto by\b|\(AP Photo|/Getty Images|/Reuters$|/AFP$", re.I)
 TEASER_END = re.compile(r"[.?!]\s*(LISTEN|WATCH|READ MORE|Read more)$")
 BYLINE = re.compile(r"^(By [A-Z][\w .,'’-]{2,60}|[A-Z][\w&]*(?: [A-Z][\w&]*)* Staff(?: Report| Writer)?)$")
-DATE_LINE = re.compile(r"^(Published|Updated|Last updated|Posted)\s*:?\s*(.+)$", re.I)
+DATE_LINE = re.compile(r"^(Published|Updated|Last updated|Last modified|Modified|Posted|Issued)(?: on| at)?\s*:?\s*(.+)$", re.I)
+#: Navigation bars and breadcrumbs: "News | Opinion | Sport", "World > Europe".
+NAV_LINE = re.compile(r"(?:\s[|>»]\s.*){2,}|\s//\s|^[\w&' -]+ > [\w&' -]+")
+DATE_LINE_MAX_OTHER_WORDS = 8
 SHARE_LINE = re.compile(
     r"^(?:(?:Send in e-mail)+|Share(?: on \w+| this article)?|Tweet|Print|Email|Copy link|Listen to this article"
     r"|Comments?|Advertisement|Subscribe(?: now)?|Sign up.*|Follow us.*)$",
@@ -62,9 +66,7 @@ def clean_text(body: str) -> CleanText:
             lines[0:1] = [rest] if is_prose else []
             if rest and not is_prose:
                 furniture.append(rest)
-    title = None
-    if lines and _looks_like_headline(lines[0]):
-        title = lines.pop(0)
+    title, lines = _split_head(lines, date_lines, furniture)
     blocks: list[Block] = []
     seen: list[str] = [title] if title else []
     for line in lines:
@@ -83,9 +85,29 @@ def clean_text(body: str) -> CleanText:
     return CleanText(title, tuple(blocks), tuple(date_lines), tuple(furniture))
 
 
+def _split_head(lines: list[str], date_lines: list[str], furniture: list[str]) -> tuple[str | None, list[str]]:
+    """The headline, found past the masthead, navigation and section labels above it."""
+    for index, line in enumerate(lines[:6]):
+        if NAV_LINE.search(line) or _is_section_label(line):
+            furniture.append(line)
+            continue
+        if _is_debris(line, [], date_lines, furniture):
+            continue
+        if _looks_like_headline(line):
+            return line, lines[index + 1 :]
+        return None, lines[index:]
+    return None, lines[6:]
+
+
+def _is_section_label(line: str) -> bool:
+    """"Israel", "International - Middle East": a few capitalised words, no sentence."""
+    words = [w for w in line.split() if w.isalpha()]
+    return len(line.split()) <= 4 and all(w[0].isupper() for w in words) and not SENTENCE_END.search(line)
+
+
 def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: list[str]) -> bool:
     """True for lines that are page furniture; date and byline lines are kept aside as evidence."""
-    if DATE_LINE.match(line) or _is_lone_date(line):
+    if DATE_LINE.match(line) or _is_date_line(line):
         date_lines.append(line)
         return True
     if BYLINE.match(line) or SHARE_LINE.match(line) or OFFER.match(line):
@@ -99,16 +121,21 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
     return any(line == earlier or line.startswith(earlier) or earlier.startswith(line) for earlier in seen if len(earlier) > 20)
 
 
-def _is_lone_date(line: str) -> bool:
-    from .dates import find_absolute_dates  # local: dates imports nothing from here
-
-    found = find_absolute_dates(line)
-    return len(found) == 1 and len(line) - (found[0].end - found[0].start) <= 12
+def _is_date_line(line: str) -> bool:
+    """A byline or dateline that is mostly a date: "Ahram Online , Monday 13 Sep 2021", "(October 27, 2022 / JNS)"."""
+    found = [f for f in find_absolute_dates(line) if f.explicit] or find_numeric_dates(line)
+    if len(found) != 1 or (SENTENCE_END.search(line) and not line.endswith(")")):
+        return False
+    other = line[: found[0].start] + " " + line[found[0].end :]
+    return len(re.findall(r"[A-Za-z]{2,}", other)) <= DATE_LINE_MAX_OTHER_WORDS
 
 
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
-    return 2 <= len(words) <= TITLE_MAX_WORDS and not line.endswith(".") and not CAPTION.search(line)
+    if not 3 <= len(words) <= TITLE_MAX_WORDS or line.endswith(".") or CAPTION.search(line):
+        return False
+    # Title-case labels ("International - Middle East") are not headlines; headlines have a small word or length.
+    return any(w[:1].islower() for w in words) or len(words) >= 6
 
 
 def _looks_like_subheading(line: str) -> bool:
@@ -127,11 +154,13 @@ def render_markdown(body: str) -> str:
     return nh3.clean(rendered, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"})
 
 
-def markdown_blocks(body_html: str) -> tuple[Block, ...]:
-    """The text of each block of rendered Markdown, for extraction."""
-    blocks = []
+def markdown_blocks(body_html: str) -> tuple[tuple[Block, ...], tuple[str, ...]]:
+    """The text of each block of rendered Markdown, for extraction, and the date lines among them."""
+    blocks, date_lines = [], []
     for tag, inner in BLOCK_TAGS.findall(body_html):
         text = " ".join(html.unescape(TAG.sub("", inner)).split())
-        if text:
+        if text and (DATE_LINE.match(text) or _is_date_line(text)):
+            date_lines.append(text)
+        elif text:
             blocks.append(Block("h" if tag.startswith("h") else "p", text))
-    return tuple(blocks)
+    return tuple(blocks), tuple(date_lines)
