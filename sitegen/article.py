@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .refdata import PersonRecord
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -58,3 +60,5 @@ class Article:
     body_html: str = ""
     #: What extraction was unsure of, in words, for the report.
     notes: tuple[str, ...] = ()
+    #: People named with an office but missing from people.yaml.
+    discovered: tuple[PersonRecord, ...] = ()

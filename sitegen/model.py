@@ -181,6 +181,9 @@ def build_archive(articles: list[Article], data: ReferenceData, problems: Proble
     places = {p.name: Place(p.name, p.country) for p in data.places}
 
     pages = [ArticlePage(a, _article_slug(a)) for a in articles]
+    for page in pages:
+        for record in page.article.discovered:
+            people.discover(record, page.article.name)
     _check_unique([(p.url, p.article.name) for p in pages], problems, "article")
 
     # Order matters: meetings merge across articles before anything counts them.
@@ -217,6 +220,15 @@ class _People:
         self._by_name = {
             r.name: Person(r.name, make_slug(r.name), r.country, r.roles, r.discovered) for r in data.people
         }
+
+    def discover(self, record: PersonRecord, source: str) -> None:
+        """A person an article names with an office, missing from people.yaml: kept, and flagged for an editor."""
+        if record.name in self._by_name:
+            return
+        role = record.roles[0].title if record.roles else "an office"
+        self._problems.warning(source, f"'{record.name}' ({role}) is not in people.yaml: shown as discovered; add them there to confirm", key="people")
+        country = None if record.country == "unknown" else record.country
+        self._by_name[record.name] = Person(record.name, make_slug(record.name), country, record.roles, True)
 
     def get(self, name: str, source: str) -> Person:
         if name not in self._by_name:

@@ -6,23 +6,33 @@ source file; it keeps no state between articles.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
 
-from ..article import Article, Block, Evidence, ReportedMeeting
+from ..article import Article, Evidence, ReportedMeeting
 from ..fields import Declared, DeclaredMeeting
 from ..load import SourceFile
 from ..problems import Problems
 from ..refdata import ReferenceData
 from .dates import publication_date
-from .meetings import MeetingCandidate, find_meetings
-from .people import PersonMatcher, distinct
+from .discover import discover_people
+from .meetings import MeetingCandidate, assign_sentences, find_meetings
+from .people import PersonMatcher, canonical_names, distinct, mark_first_mentions, mentioned_people
 from .places import PlaceFinder
 from .sentences import split_sentences
 from .text import clean_text, markdown_blocks, render_markdown
 from .topics import TopicFinder
 
 UNKNOWN_COUNTRY = "unknown"
+
+
+@dataclass(frozen=True)
+class _ArticleContext:
+    """What one article adds to the reference data: the people it names with an office."""
+
+    people: PersonMatcher
+    country_of: Callable[[str], str]
 
 
 class Extractor:
@@ -51,7 +61,6 @@ class Extractor:
             body_html, blocks, title = "", clean.blocks, clean.title
             date_lines, furniture = clean.date_lines, clean.furniture
 
-        blocks = self._mark_people(blocks)
         published = declared.date or publication_date(date_lines)
         if published is None:
             problems.warning(
@@ -61,9 +70,14 @@ class Extractor:
                 key="date",
             )
         sentences = [(i, s) for i, block in enumerate(blocks) for s in split_sentences(block.text)]
+        discovered = discover_people([s for _, s in sentences], self.people)
+        people = self.people.with_people(discovered) if discovered else self.people
+        countries = {p.name: p.country for p in discovered}
+        context = _ArticleContext(people, lambda name: countries.get(name) or self.country_of(name))
+        blocks = mark_first_mentions(blocks, people)
         notes: list[str] = []
-        meetings = self._meetings(source, declared, sentences, published, notes, problems)
-        mentioned = declared.people or self._mentioned(title, sentences)
+        meetings = self._meetings(source, declared, sentences, published, notes, problems, context)
+        mentioned = declared.people or mentioned_people(([title] if title else []) + [s for _, s in sentences], people)
         topics = declared.topics or tuple(distinct(t for m in meetings for t in m.topics)) or tuple(
             self.topics.find(s for _, s in sentences)
         )
@@ -81,21 +95,22 @@ class Extractor:
             blocks=tuple(blocks) if source.kind != "markdown" else (),
             body_html=body_html,
             notes=tuple(notes),
+            discovered=tuple(discovered),
         )
 
     # -- meetings ------------------------------------------------------------
 
-    def _meetings(self, source, declared, sentences, published, notes, problems) -> list[ReportedMeeting]:
+    def _meetings(self, source, declared, sentences, published, notes, problems, context) -> list[ReportedMeeting]:
         if declared.meetings is not None:
-            return [self._declared_meeting(m, declared) for m in declared.meetings]
-        candidates = find_meetings(sentences, self.people, self.places, self.country_of, published)
+            return [self._declared_meeting(m, declared, context.people) for m in declared.meetings]
+        candidates = find_meetings(sentences, context.people, self.places, context.country_of, published)
         if declared.participants is not None:
-            wanted = self._canonical(declared.participants)
+            wanted = canonical_names(declared.participants, context.people)
             match = next((c for c in candidates if set(c.participants) == set(wanted)), None)
             candidates = [match or MeetingCandidate(wanted, "", 0)]
         if not candidates:
             problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")
-        self._assign_sentences(candidates, sentences)
+        assign_sentences(candidates, sentences, context.people)
         fallback_place = declared.place or self._main_place([s for _, s in sentences])
         reported = []
         for candidate in candidates:
@@ -123,10 +138,10 @@ class Extractor:
             )
         return reported
 
-    def _declared_meeting(self, meeting: DeclaredMeeting, declared: Declared) -> ReportedMeeting:
+    def _declared_meeting(self, meeting: DeclaredMeeting, declared: Declared, people: PersonMatcher) -> ReportedMeeting:
         topics = meeting.topics if meeting.topics is not None else declared.topics or ()
         return ReportedMeeting(
-            participants=self._canonical(meeting.participants),
+            participants=canonical_names(meeting.participants, people),
             date=meeting.date or declared.date,
             place=meeting.place or declared.place,
             venue=meeting.venue,
@@ -136,23 +151,6 @@ class Extractor:
             place_evidence="declared",
         )
 
-    def _assign_sentences(self, candidates: list[MeetingCandidate], sentences) -> None:
-        """Give each meeting the sentences about it: those naming its own participant, and what follows."""
-        if not candidates:
-            return
-        sets = [set(c.participants) for c in candidates]
-        shared = set.intersection(*sets)
-        own = [s - shared for s in sets]
-        current = list(range(len(candidates)))
-        known: set[str] = set()
-        for _, sentence in sentences:
-            names = {m.person for m in self.people.find(sentence, known)}
-            known |= names
-            hit = [i for i, people in enumerate(own) if people & names]
-            if hit:
-                current = hit
-            for i in current:
-                candidates[i].sentences.append(sentence)
 
     def _main_place(self, sentences: list[str]) -> str | None:
         """The city an article is set in: the one it names most often as a location."""
@@ -161,35 +159,8 @@ class Extractor:
 
     # -- people, outlet ------------------------------------------------------
 
-    def _canonical(self, names: tuple[str, ...]) -> tuple[str, ...]:
-        """Declared names resolved to people.yaml's spelling where they match someone."""
-        resolved = []
-        for name in names:
-            found = self.people.find(name)
-            resolved.append(found[0].person if len(found) == 1 else name)
-        return tuple(distinct(resolved))
 
-    def _mark_people(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-        """Each block with the first mention of each person in the article marked, for linking."""
-        known: set[str] = set()
-        marked = []
-        for block in blocks:
-            first = []
-            for mention in self.people.find(block.text, known):
-                if mention.person not in known:
-                    first.append((mention.start, mention.end, mention.person))
-                known.add(mention.person)
-            marked.append(Block(block.kind, block.text, tuple(first)))
-        return tuple(marked)
 
-    def _mentioned(self, title: str | None, sentences) -> tuple[str, ...]:
-        known: set[str] = set()
-        names = []
-        for text in ([title] if title else []) + [s for _, s in sentences]:
-            for mention in self.people.find(text, known):
-                known.add(mention.person)
-                names.append(mention.person)
-        return distinct(names)
 
     def _outlet(self, furniture: tuple[str, ...]) -> str | None:
         for line in furniture:

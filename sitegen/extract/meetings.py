@@ -137,3 +137,22 @@ def _excluded_spans(sentence: str) -> list[range]:
 
 def _unquoted(sentence: str) -> str:
     return QUOTED.sub(" ", sentence)
+
+
+def assign_sentences(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], matcher: PersonMatcher) -> None:
+    """Give each meeting the sentences about it: those naming its own participant, and what follows them."""
+    if not candidates:
+        return
+    sets = [set(c.participants) for c in candidates]
+    shared = set.intersection(*sets)
+    own = [people - shared for people in sets]
+    current = list(range(len(candidates)))
+    known: set[str] = set()
+    for _, sentence in sentences:
+        names = {m.person for m in matcher.find(sentence, known)}
+        known |= names
+        hit = [i for i, people in enumerate(own) if people & names]
+        if hit:
+            current = hit
+        for i in current:
+            candidates[i].sentences.append(sentence)

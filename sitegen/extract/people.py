@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from ..article import Block
 from ..refdata import PersonRecord
 
 #: A capitalised word (initials with a dot allowed); consecutive ones form a name run.
@@ -36,12 +37,24 @@ class PersonMatcher:
     def __init__(self, people: Sequence[PersonRecord]):
         self._by_alias: dict[str, str] = {}
         self._by_surname: dict[str, set[str]] = {}
+        self._full_names: dict[str, str] = {}
+        self._add(people)
+
+    def with_people(self, people: Sequence[PersonRecord]) -> PersonMatcher:
+        """A matcher that also knows `people` (those discovered in one article)."""
+        extended = PersonMatcher(())
+        extended._by_alias = dict(self._by_alias)
+        extended._by_surname = {k: set(v) for k, v in self._by_surname.items()}
+        extended._full_names = dict(self._full_names)
+        extended._add(people)
+        return extended
+
+    def _add(self, people: Sequence[PersonRecord]) -> None:
         for person in people:
             for alias in (person.name, *person.aliases):
                 self._by_alias[_key(alias)] = person.name
-            for alias in (person.name, *person.aliases):
                 self._by_surname.setdefault(_key(alias.split()[-1]), set()).add(person.name)
-        self._full_names = {_key(p.name): p.name for p in people}
+            self._full_names[_key(person.name)] = person.name
 
     def find(self, text: str, known: Iterable[str] = ()) -> list[Mention]:
         """Every person named in `text`; `known` (already named in the article) settles surnames."""
@@ -110,3 +123,37 @@ def _name_runs(text: str) -> list[list[re.Match]]:
 def distinct(names: Iterable[str]) -> tuple[str, ...]:
     """Names in first-seen order, each once."""
     return tuple(dict.fromkeys(names))
+
+
+def canonical_names(names: Iterable[str], matcher: PersonMatcher) -> tuple[str, ...]:
+    """Declared names resolved to people.yaml's spelling where they match someone."""
+    resolved = []
+    for name in names:
+        found = matcher.find(name)
+        resolved.append(found[0].person if len(found) == 1 else name)
+    return distinct(resolved)
+
+
+def mark_first_mentions(blocks: Iterable[Block], matcher: PersonMatcher) -> tuple[Block, ...]:
+    """Each block with the first mention of each person in the article marked, for linking."""
+    known: set[str] = set()
+    marked = []
+    for block in blocks:
+        first = []
+        for mention in matcher.find(block.text, known):
+            if mention.person not in known:
+                first.append((mention.start, mention.end, mention.person))
+            known.add(mention.person)
+        marked.append(Block(block.kind, block.text, tuple(first)))
+    return tuple(marked)
+
+
+def mentioned_people(texts: Iterable[str], matcher: PersonMatcher) -> tuple[str, ...]:
+    """Everyone named in `texts`, in order of first mention."""
+    known: set[str] = set()
+    names = []
+    for text in texts:
+        for mention in matcher.find(text, known):
+            known.add(mention.person)
+            names.append(mention.person)
+    return distinct(names)

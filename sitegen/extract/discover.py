@@ -1,0 +1,83 @@
+"""People not in people.yaml, found where the press names them with their office.
+
+"CIA director William Burns", "Qatari Prime Minister Mohammed bin Abdulrahman
+Al Thani", "press secretary Jen Psaki": an office word just before a
+capitalised name makes that name a person, with that office as their role
+and, where the office says it ("Qatari"), their country. They are marked as
+discovered so an editor can confirm them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..refdata import PersonRecord, Role
+from .people import PersonMatcher
+
+OFFICES = (
+    r"President|Vice President|Prime Minister|PM|Premier|Foreign Minister|Defen[cs]e Minister|Minister(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+    r"|Secretary(?: of [A-Z][a-z]+)?|Foreign Secretary|Chancellor|King|Queen|Crown Prince|Emir|Sheikh|Sultan"
+    r"|[Dd]irector|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ee]nvoy|[Aa]mbassador|[Aa]dvis[eo]r|[Cc]oordinator"
+    r"|Senator|Sen\.|Rep\.|Speaker|[Cc]hairman|[Cc]hair|[Hh]ead|Commissioner|Secretary-General|General|Gen\.|Lt\. Gen\.|[Ss]ecretary|[Cc]ommander"
+)
+NAME = r"[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:bin|bint|ibn|al|el|de|da|van|von|der|Al|El|Abu)\s+)*[A-Z][a-zA-Z'’-]+){1,4}"
+TITLED_NAME = re.compile(rf"(?P<office>(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){{0,4}}?(?:{OFFICES})),?\s+(?P<name>{NAME})")
+#: Capitalised words that end a name run but are not names.
+NOT_NAME = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jr\.?)\b.*$"
+)
+#: Office demonyms -> the country they name.
+DEMONYMS = {
+    "US": "United States", "U.S.": "United States", "American": "United States", "Israeli": "Israel",
+    "Qatari": "Qatar", "Egyptian": "Egypt", "Jordanian": "Jordan", "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates",
+    "UAE": "United Arab Emirates", "Bahraini": "Bahrain", "Moroccan": "Morocco", "Omani": "Oman", "Turkish": "Turkey",
+    "Lebanese": "Lebanon", "Syrian": "Syria", "Iranian": "Iran", "Iraqi": "Iraq", "Palestinian": "Palestinian territories",
+    "PA": "Palestinian territories", "British": "United Kingdom", "UK": "United Kingdom", "French": "France",
+    "German": "Germany", "Italian": "Italy", "Spanish": "Spain", "Dutch": "Netherlands", "Greek": "Greece",
+    "Cypriot": "Cyprus", "Russian": "Russia", "Ukrainian": "Ukraine", "Chinese": "China", "Indian": "India",
+    "Japanese": "Japan", "Canadian": "Canada", "Australian": "Australia", "EU": "European Union", "European": "European Union",
+    "UN": "United Nations", "U.N.": "United Nations", "CIA": "United States", "Mossad": "Israel", "Shin Bet": "Israel",
+    "IDF": "Israel", "Pentagon": "United States", "White House": "United States", "State Department": "United States",
+    "Kremlin": "Russia", "NATO": "NATO",
+}
+COUNTRY_NAMES = {country: country for country in set(DEMONYMS.values())}
+MIN_NAME_LENGTH = 6
+
+
+def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[PersonRecord]:
+    """People named with an office in `sentences` who are not in the reference data."""
+    found: dict[str, PersonRecord] = {}
+    for sentence in sentences:
+        for match in TITLED_NAME.finditer(sentence):
+            name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
+            name = re.sub(r"['’]s$", "", name)
+            if len(name) < MIN_NAME_LENGTH or len(name.split()) < 2 or name in found:
+                continue
+            if matcher.find(name):  # a known person, or part of one
+                continue
+            office = " ".join(match.group("office").split())
+            found[name] = PersonRecord(
+                name=name,
+                country=_country(office) or "unknown",
+                roles=(Role(_tidy_office(office), None, None),),
+                discovered=True,
+            )
+    return list(found.values())
+
+
+def _country(office: str) -> str | None:
+    for demonym, country in DEMONYMS.items():
+        if re.search(rf"(?<![\w.]){re.escape(demonym)}(?![\w])", office):
+            return country
+    for country in COUNTRY_NAMES:
+        if country in office:
+            return country
+    return None
+
+
+def _tidy_office(office: str) -> str:
+    """'the Qatari Prime Minister' -> 'Qatari Prime Minister'."""
+    office = re.sub(r"^(?:the|a|an|and|with|by|of|to|from|said|told|met|meets)\s+", "", office, flags=re.I)
+    return office[:1].upper() + office[1:]
