@@ -11,6 +11,8 @@ from . import __version__
 from .build import build
 from .config import load_config
 from .problems import BuildFailed
+from .report import extraction_report
+from .review import extract_files, import_files
 
 EXIT_OK, EXIT_CONTENT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -40,7 +42,46 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--title", help="the archive's title")
     build_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
     build_cmd.set_defaults(run=_run_build)
+    extract_cmd = commands.add_parser("extract", help="show what extraction finds in articles, without building")
+    extract_cmd.add_argument("files", nargs="*", type=Path, help="article files (default: every article of the site)")
+    extract_cmd.add_argument("--site", type=Path, default=Path("."), help="the site folder (for its data files)")
+    extract_cmd.add_argument("--report", action="store_true", help="per article: each fact with the sentence it came from")
+    extract_cmd.set_defaults(run=_run_extract)
+    import_cmd = commands.add_parser("import", help="copy raw articles into the content folder with extracted front matter to review")
+    import_cmd.add_argument("files", nargs="+", type=Path)
+    import_cmd.add_argument("--site", type=Path, default=Path("."), help="the site folder")
+    import_cmd.set_defaults(run=_run_import)
     return parser
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    try:
+        results = extract_files(load_config(args.site.resolve()), args.files)
+    except BuildFailed as failed:
+        return _report_failure(failed)
+    for result in results:
+        if args.report:
+            print(extraction_report(result.article, result.problems))
+        else:
+            meetings = "; ".join(f"{m.date or '?'} {m.place or '?'}: {' + '.join(m.participants)}" for m in result.article.meetings)
+            print(f"{result.article.name}: {meetings or 'no meeting found'}")
+    return EXIT_OK
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    try:
+        written = import_files(load_config(args.site.resolve()), args.files)
+    except BuildFailed as failed:
+        return _report_failure(failed)
+    for path in written:
+        print(f"imported {path}: review its front matter, then build")
+    return EXIT_OK
+
+
+def _report_failure(failed: BuildFailed) -> int:
+    for problem in failed.problems:
+        print(problem, file=sys.stderr)
+    return EXIT_CONTENT_ERROR
 
 
 def _run_build(args: argparse.Namespace) -> int:

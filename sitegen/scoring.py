@@ -101,11 +101,13 @@ def _match(truth_meetings: list[dict], found: tuple[ReportedMeeting, ...]) -> li
 def _tally_article(tally: Tally, entry: dict, article: Article, matched: list[ReportedMeeting | None]) -> None:
     tally.articles += 1
     tally.truth_meetings += len(entry["meetings"])
-    tally.spurious += len(article.meetings) - sum(m is not None for m in matched)
-    tally.participants_predicted += sum(len(m.participants) for m in article.meetings)
-    for meeting in article.meetings:
-        if meeting not in matched:
-            tally.misses.append(f"{entry['file']}: extra meeting {' + '.join(meeting.participants)} {meeting.date}")
+    # A meeting the article only names in passing may be extracted or not; it is neither right nor wrong.
+    mentioned = [set(m.get("participants") or []) for m in entry.get("mentioned_meetings") or []]
+    extra = [m for m in article.meetings if m not in matched and set(m.participants) not in mentioned]
+    tally.spurious += len(extra)
+    tally.participants_predicted += sum(len(m.participants) for m in (*filter(None, matched), *extra))
+    for meeting in extra:
+        tally.misses.append(f"{entry['file']}: extra meeting {' + '.join(meeting.participants)} {meeting.date}")
     for truth, found in zip(entry["meetings"], matched):
         wanted = set(truth["participants"])
         tally.participants_truth += len(wanted)

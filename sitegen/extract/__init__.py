@@ -132,7 +132,7 @@ class Extractor:
                     venue=candidate.place.venue if candidate.place else None,
                     topics=topics,
                     summary=declared.summary or candidate.sentence,
-                    date_evidence=candidate.sentence if candidate.date else "",
+                    date_evidence=candidate.date_sentence,
                     place_evidence=candidate.sentence if candidate.place else "",
                 )
             )

@@ -21,8 +21,14 @@ OFFICES = (
     r"|[Dd]irector|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ee]nvoy|[Aa]mbassador|[Aa]dvis[eo]r|[Cc]oordinator"
     r"|Senator|Sen\.|Rep\.|Speaker|[Cc]hairman|[Cc]hair|[Hh]ead|Commissioner|Secretary-General|General|Gen\.|Lt\. Gen\.|[Ss]ecretary|[Cc]ommander"
 )
-NAME = r"[A-Z][a-zA-Z'’-]+(?:\s+(?:(?:bin|bint|ibn|al|el|de|da|van|von|der|Al|El|Abu)\s+)*[A-Z][a-zA-Z'’-]+){1,4}"
-TITLED_NAME = re.compile(rf"(?P<office>(?:(?:[A-Z][\w.’'-]*|[a-z]+)\s+){{0,4}}?(?:{OFFICES})),?\s+(?P<name>{NAME})")
+_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|van|von|der|Al|El|Abu)"
+NAME = rf"[A-Z][a-zA-Z'’-]+(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?[A-Z][a-zA-Z'’-]+){{1,4}}"
+#: Lowercase words that may stand in an office before a name ("press secretary", "foreign policy chief").
+_OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[cs]e|intelligence|spy|army|military|special|top|former|acting|crown|prime|state|affairs|presidential|royal|house|white|envoy|[A-Z][\w.’'-]*)"
+TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+(?P<name>{NAME})")
+#: Capitalised words that open a sentence or clause rather than an office.
+NOT_OFFICE = {"He", "She", "They", "The", "It", "On", "In", "After", "Before", "During", "When", "While", "And", "But",
+              "A", "An", "His", "Her", "Their", "Also", "Meet", "Meets", "Met", "With", "As", "At", "For", "From", "Then"}
 #: Capitalised words that end a name run but are not names.
 NOT_NAME = re.compile(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
@@ -44,6 +50,7 @@ DEMONYMS = {
 }
 COUNTRY_NAMES = {country: country for country in set(DEMONYMS.values())}
 MIN_NAME_LENGTH = 6
+HONORIFIC = re.compile(r"^(?:(?:Sheikh|Sheikha|King|Queen|Prince|Crown Prince|President|Dr\.|Mr\.|Mrs\.|Ms\.|Gen\.|HRH|Emir|Sultan)\s+)+")
 
 
 def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[PersonRecord]:
@@ -52,12 +59,17 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     for sentence in sentences:
         for match in TITLED_NAME.finditer(sentence):
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
-            name = re.sub(r"['’]s$", "", name)
+            name = HONORIFIC.sub("", re.sub(r"['’]s$", "", name))
+            if any(word in DEMONYMS or re.fullmatch(OFFICES, word) for word in name.split()):
+                continue  # "Qatari PM" is an office, not a name
             if len(name) < MIN_NAME_LENGTH or len(name.split()) < 2 or name in found:
                 continue
             if matcher.find(name):  # a known person, or part of one
                 continue
-            office = " ".join(match.group("office").split())
+            words = match.group("office").split()
+            while words and (words[0] in NOT_OFFICE or words[0].lower() in {"met", "meets", "meeting", "also"}):
+                words = words[1:]
+            office = " ".join(words)
             found[name] = PersonRecord(
                 name=name,
                 country=_country(office) or "unknown",
@@ -78,6 +90,5 @@ def _country(office: str) -> str | None:
 
 
 def _tidy_office(office: str) -> str:
-    """'the Qatari Prime Minister' -> 'Qatari Prime Minister'."""
-    office = re.sub(r"^(?:the|a|an|and|with|by|of|to|from|said|told|met|meets)\s+", "", office, flags=re.I)
+    """'press secretary' -> 'Press secretary'."""
     return office[:1].upper() + office[1:]

@@ -52,6 +52,8 @@ class MeetingCandidate:
     date: FoundDate | None = None
     place: PlaceMention | None = None
     sentences: list[str] = field(default_factory=list)
+    #: The sentence the date was read from (the meeting's own, or one around it).
+    date_sentence: str = ""
 
 
 def find_meetings(
@@ -73,12 +75,36 @@ def find_meetings(
             found_place = places.meeting_place(sentence)
             current = by_people.get(key)
             if current is None:
-                by_people[key] = MeetingCandidate(group, sentence, block, found_date, found_place)
+                by_people[key] = MeetingCandidate(group, sentence, block, found_date, found_place, date_sentence=sentence if found_date else "")
                 continue
             if current.date is None or (found_date and found_date.explicit and not current.date.explicit):
-                current.date = found_date or current.date
+                if found_date:
+                    current.date, current.date_sentence = found_date, sentence
             current.place = current.place or found_place
-    return list(by_people.values())
+    candidates = list(by_people.values())
+    _date_from_context(candidates, sentences, anchor)
+    return candidates
+
+
+#: "Later in the day, X met Y": the meeting is on the day of the one reported before it.
+SAME_DAY_AS_BEFORE = re.compile(r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b", re.I)
+LEDE_SENTENCES = 3
+
+
+def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], anchor) -> None:
+    """A meeting whose own sentences give no day takes it from its paragraph, the meeting before, or the lede."""
+    lede = next(((s, d) for _, s in sentences[:LEDE_SENTENCES] if (d := date_in_sentence(_unquoted(s), anchor))), None)
+    previous: MeetingCandidate | None = None
+    for candidate in candidates:
+        if candidate.date is None:
+            paragraph = [s for b, s in sentences if b == candidate.block and s != candidate.sentence]
+            around = next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
+            if around is None and previous and previous.date and SAME_DAY_AS_BEFORE.search(candidate.sentence):
+                around = (previous.date_sentence, previous.date)
+            around = around or lede
+            if around:
+                candidate.date_sentence, candidate.date = around
+        previous = candidate
 
 
 def participants_of_sentence(sentence: str, mentions: list[Mention], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:

@@ -62,7 +62,7 @@ def clean_text(body: str) -> CleanText:
         if prefix:
             date_lines.append(prefix.group(1))
             rest = lines[0][prefix.end():].strip()
-            is_prose = bool(SENTENCE_END.search(rest)) and len(rest.split()) >= 8
+            is_prose = bool(SENTENCE_END.search(rest)) and len(rest.split()) >= 8 and not _is_masthead(rest)
             lines[0:1] = [rest] if is_prose else []
             if rest and not is_prose:
                 furniture.append(rest)
@@ -88,7 +88,7 @@ def clean_text(body: str) -> CleanText:
 def _split_head(lines: list[str], date_lines: list[str], furniture: list[str]) -> tuple[str | None, list[str]]:
     """The headline, found past the masthead, navigation and section labels above it."""
     for index, line in enumerate(lines[:6]):
-        if NAV_LINE.search(line) or _is_section_label(line):
+        if NAV_LINE.search(line) or " | " in line or _is_section_label(line) or _is_masthead(line):
             furniture.append(line)
             continue
         if _is_debris(line, [], date_lines, furniture):
@@ -97,6 +97,13 @@ def _split_head(lines: list[str], date_lines: list[str], furniture: list[str]) -
             return line, lines[index + 1 :]
         return None, lines[index:]
     return None, lines[6:]
+
+
+def _is_masthead(line: str) -> bool:
+    """"The Jerusalem Post - Israel News Health & Wellness WORLD NEWS ...": a row of capitalised menu words."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) >= 7 and capitalised >= 0.9 * len(words) and not SENTENCE_END.search(line)
 
 
 def _is_section_label(line: str) -> bool:
