@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .config import Config
 from .extract import Extractor
@@ -13,7 +14,9 @@ from .load import read_sources
 from .model import build_archive
 from .problems import BuildFailed, Problem, Problems
 from .refdata import load_reference_data
-from .render import make_environment, plan_pages, render_pages
+from .render import make_environment, plan_pages, render_documents, render_pages
+from .search import index_site
+from .shareimage import share_images
 from .theme import search_path, static_files
 from .write import check_output_dir, write_site
 
@@ -56,11 +59,13 @@ def build(config: Config, *, strict: bool = False) -> BuildSummary:
     if problems.errors or (strict and problems.warnings):
         raise BuildFailed(problems.errors + (problems.warnings if strict else []))
 
-    # 4. Render every page, then 5. write them as the new site in one swap.
+    # 4. Render every page, feed and share image, then 5. write them as the new site
+    # in one swap, indexed for search before it replaces the old one.
     static = static_files(config.root)
     env = make_environment(search_path(config.root, "templates"), config, archive, static)
     pages = plan_pages(archive, config)
-    files = write_site(out_dir, render_pages(pages, env), static)
+    outputs = chain(render_pages(pages, env), render_documents(pages, env), share_images(archive, config))
+    files = write_site(out_dir, outputs, static, before_swap=index_site)
     _stage("render+write", started, f"{files} files")
 
     return BuildSummary(

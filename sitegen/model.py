@@ -40,6 +40,10 @@ class Person:
         return f"people/{self.slug}/"
 
     @property
+    def feed_url(self) -> str:
+        return f"{self.url}feed.xml"
+
+    @property
     def sort_key(self) -> tuple[str, str]:
         return (self.name.split()[-1].lower(), self.name.lower())
 
@@ -62,6 +66,10 @@ class Topic:
     @property
     def url(self) -> str:
         return f"topics/{self.slug}/"
+
+    @property
+    def feed_url(self) -> str:
+        return f"{self.url}feed.xml"
 
 
 @dataclass(eq=False)
@@ -123,6 +131,17 @@ class Meeting:
     @property
     def url(self) -> str:
         return f"meetings/{self.slug}/"
+
+    @property
+    def share_image(self) -> str:
+        """The link-preview picture of this meeting (1200x630 PNG beside its page)."""
+        return f"{self.url}share.png"
+
+    @property
+    def updated(self) -> dt.date | None:
+        """The latest day anything about this meeting was reported: for feed entries."""
+        days = [d for d in (self.date, *(s.article.published for s in self.sources)) if d]
+        return max(days, default=None)
 
     @property
     def title(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlparse
@@ -17,8 +17,12 @@ from urllib.parse import urlparse
 import jinja2
 
 from .config import Config
+from .feeds import ALL_MEETINGS, Feed, all_meetings_feed, meeting_summary, person_feed, topic_feed
+from .linkdata import structured_data
 from .model import Archive
 from .problems import BuildFailed, Problem
+from .shareimage import SITE_IMAGE
+from .shareimage import SIZE as SHARE_IMAGE_SIZE
 from .urls import absolute_url, output_file, relative_url
 
 SECTIONS = [
@@ -30,6 +34,11 @@ SECTIONS = [
     ("Articles", "articles/"),
 ]
 STYLESHEET = "static/style.css"
+SEARCH_SCRIPT = "static/search.js"
+#: Pages whose text goes into the search index (indexes and the home page only repeat it).
+SEARCHABLE = frozenset({"meeting", "person", "topic", "place", "article"})
+#: Machine-read files beside the pages, each from the template of the same name.
+DOCUMENTS = ("sitemap.xml", "robots.txt")
 DESCRIPTION_LENGTH = 160
 
 
@@ -47,26 +56,40 @@ class Page:
     section: str = ""
     #: Links as root-relative paths (for 404.html, which is served at any address).
     absolute_links: bool = False
+    #: The link-preview picture (a site path) and what it shows.
+    image: str = SITE_IMAGE
+    image_alt: str = ""
+    #: The Atom feed of the meetings this page lists, linked with rel=alternate.
+    feed: Feed | None = None
+    #: schema.org JSON-LD for the page.
+    structured: dict | None = None
+
+    @property
+    def searchable(self) -> bool:
+        return self.kind in SEARCHABLE
 
 
 def plan_pages(archive: Archive, config: Config) -> list[Page]:
     """Every page of the site, in a stable order."""
+    every_meeting = all_meetings_feed(archive)
+    site_image_alt = f"{config.title}: {len(archive.meetings)} meetings, {len(archive.people)} people"
     pages = [
-        Page("", "home.html", "home", config.title, config.description),
+        Page("", "home.html", "home", config.title, config.description, feed=every_meeting),
         Page("404.html", "404.html", "not-found", "Page not found", "There is no page at this address.", absolute_links=True),
+        Page("search/", "search.html", "search", "Search the archive", "Search every meeting, person, topic, place and source article, or browse them A to Z."),
     ]
     for label, url in SECTIONS:
         kind = url.rstrip("/")
-        pages.append(Page(url, "list.html", kind, f"All {label.lower()}", f"Every {kind[:-1]} in the archive.", section=url))
+        pages.append(Page(url, "list.html", kind, f"All {label.lower()}", f"Every {kind[:-1]} in the archive.", section=url, feed=every_meeting if url == "meetings/" else None))
     for meeting in archive.meetings:
         when = f"{meeting.date:%-d %B %Y}" if meeting.date else "date unknown"
-        where = f" in {meeting.place.name}" if meeting.place else ""
-        pages.append(Page(meeting.url, "meeting.html", "meeting", f"{meeting.title}, {when}", _clip(f"{meeting.title} met{where}, {when}. {meeting.summary}"), {"meeting": meeting}, "meetings/"))
+        where = f", {meeting.place.name}" if meeting.place else ""
+        pages.append(Page(meeting.url, "meeting.html", "meeting", f"{meeting.title}, {when}", _clip(meeting_summary(meeting)), {"meeting": meeting}, "meetings/", image=meeting.share_image, image_alt=f"{meeting.title}, {when}{where}"))
     for person in archive.people:
         count = len(person.meetings)
-        pages.append(Page(person.url, "person.html", "person", person.name, f"{person.name}: {count} meeting{'s' if count != 1 else ''} in the archive, with roles, counterparts and topics.", {"person": person}, "people/"))
+        pages.append(Page(person.url, "person.html", "person", person.name, f"{person.name}: {count} meeting{'s' if count != 1 else ''} in the archive, with roles, counterparts and topics.", {"person": person}, "people/", feed=person_feed(person)))
     for topic in archive.topics:
-        pages.append(Page(topic.url, "group.html", "topic", topic.label, _clip(topic.description or topic.label), {"group": topic, "group_intro": topic.description}, "topics/"))
+        pages.append(Page(topic.url, "group.html", "topic", topic.label, _clip(topic.description or topic.label), {"group": topic, "group_intro": topic.description}, "topics/", feed=topic_feed(topic)))
     for place in archive.places:
         pages.append(Page(place.url, "group.html", "place", f"Meetings in {place.name}", f"Every meeting in {place.name} in the archive.", {"group": place, "group_intro": ""}, "places/"))
     for year in archive.years:
@@ -74,7 +97,8 @@ def plan_pages(archive: Archive, config: Config) -> list[Page]:
     for item in archive.articles:
         first = next((b.text for b in item.article.blocks if b.kind == "p"), item.title)
         pages.append(Page(item.url, "article.html", "article", item.title, _clip(first), {"item": item}, "articles/"))
-    return pages
+    pages = [replace(p, image_alt=p.image_alt or site_image_alt) for p in pages]
+    return [replace(p, structured=structured_data(p, config)) for p in pages]
 
 
 def make_environment(template_dirs: list[Path], config: Config, archive: Archive, static: dict[str, Path]) -> jinja2.Environment:
@@ -103,6 +127,9 @@ def make_environment(template_dirs: list[Path], config: Config, archive: Archive
         archive=archive,
         sections=SECTIONS,
         stylesheet=_fingerprinted(STYLESHEET, static),
+        search_script=_fingerprinted(SEARCH_SCRIPT, static),
+        share_image_size=SHARE_IMAGE_SIZE,
+        all_meetings_feed=ALL_MEETINGS,
         counts={
             "meetings": len(archive.meetings),
             "people": len(archive.people),
@@ -122,6 +149,20 @@ def render_pages(pages: list[Page], env: jinja2.Environment) -> Iterator[tuple[s
         except jinja2.TemplateError as exc:
             raise BuildFailed([_template_problem(exc, page)]) from exc
         yield output_file(page.url), html.encode("utf-8")
+
+
+def render_documents(pages: list[Page], env: jinja2.Environment) -> Iterator[tuple[str, bytes]]:
+    """(output file, bytes) for every Atom feed, sitemap.xml and robots.txt."""
+    feeds = {page.feed.url: page.feed for page in pages if page.feed}
+    listed = [page for page in pages if page.kind != "not-found"]
+    jobs = [(url, "feed.xml", {"feed": feed}) for url, feed in feeds.items()]
+    jobs += [(name, name, {"pages": listed}) for name in DOCUMENTS]
+    for output, template, context in jobs:
+        try:
+            text = env.get_template(template).render(**context)
+        except jinja2.TemplateError as exc:
+            raise BuildFailed([_template_problem(exc, Page(output, template, "document", "", ""))]) from exc
+        yield output, text.encode("utf-8")
 
 
 def _template_problem(exc: jinja2.TemplateError, page: Page) -> Problem:

@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .problems import BuildFailed, Problem
 
@@ -35,8 +35,13 @@ def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
         raise BuildFailed([Problem(str(out_dir), f"refusing to replace this folder: sitegen did not create it (no {MARKER} file in it); move it away or choose another --out")])
 
 
-def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[str, Path]) -> int:
-    """Write `files` and the static assets as the new `out_dir`; return how many files were written."""
+def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[str, Path],
+               before_swap: Callable[[Path], None] | None = None) -> int:
+    """Write `files` and the static assets as the new `out_dir`; return how many files were written.
+
+    `before_swap` runs on the complete new folder before it replaces the old one
+    (the search indexer): if it fails, the previous site stays.
+    """
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
@@ -49,6 +54,8 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[s
             _write_file(staging, f"static/{relative}", source.read_bytes())
             count += 1
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        if before_swap:
+            before_swap(staging)
         _swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

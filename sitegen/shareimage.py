@@ -1,0 +1,138 @@
+"""Link-preview pictures: a 1200x630 PNG per meeting (who, when, where) and one for the archive.
+
+Chat apps and mail clients show the og:image of a pasted link; a card that names
+the people, the date and the place tells the reader what the link is before
+they open it. Drawn with Pillow in DejaVu Sans (Debian's fonts-dejavu-core, on
+every Debian machine); where that font is missing, Pillow's own bundled font.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Iterator
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .config import Config
+from .model import Archive, Meeting
+
+#: Where the archive's own card goes; every page without a card of its own uses it.
+SITE_IMAGE = "share.png"
+SIZE = (1200, 630)
+MARGIN = 72
+#: The stylesheet's light palette, so a card looks like the site it links to.
+INK, MUTED, PAPER, ACCENT = "#1c1c1e", "#52525b", "#fdfdfc", "#0b4fa0"
+#: Headline sizes to try, largest first, until the names fit in HEADLINE_LINES lines.
+HEADLINE_SIZES = (76, 66, 58, 50, 44)
+HEADLINE_LINES = 4
+#: Lines each detail (date and place, topics) may take.
+DETAIL_LINES = 2
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a card says: a small kicker, a headline, and lines under it."""
+
+    kicker: str
+    headline: str
+    details: tuple[str, ...]
+
+
+def share_images(archive: Archive, config: Config) -> Iterator[tuple[str, bytes]]:
+    """(output file, PNG bytes) for the archive's card and every meeting's."""
+    yield SITE_IMAGE, draw_card(site_card(archive, config))
+    for meeting in archive.meetings:
+        yield meeting.share_image, draw_card(meeting_card(meeting, config))
+
+
+def site_card(archive: Archive, config: Config) -> Card:
+    counts = f"{len(archive.meetings)} meetings · {len(archive.people)} people · {len(archive.articles)} source articles"
+    return Card("", config.title, (config.description, counts))
+
+
+def meeting_card(meeting: Meeting, config: Config) -> Card:
+    when = f"{meeting.date:%-d %B %Y}" if meeting.date else "Date unknown"
+    where = ""
+    if meeting.place:
+        where = meeting.place.name + (f", {meeting.place.country}" if meeting.place.country else "")
+    topics = ", ".join(t.topic.label for t in meeting.topics)
+    details = (" · ".join(p for p in (when, where) if p), f"Topics: {topics}" if topics else "")
+    return Card(config.title, meeting.title, tuple(d for d in details if d))
+
+
+def draw_card(card: Card) -> bytes:
+    """The card as PNG bytes."""
+    image = Image.new("RGB", SIZE, PAPER)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, SIZE[0], 16), fill=ACCENT)
+    width = SIZE[0] - 2 * MARGIN
+    y = MARGIN
+    if card.kicker:
+        y = _write(draw, [card.kicker], _font(34, bold=False), MUTED, y) + 28
+    size, lines = _fit_headline(card.headline, width)
+    y = _write(draw, lines, _font(size, bold=True), INK, y) + 36
+    detail_font = _font(38, bold=False)
+    for detail in card.details:
+        wrapped = _clip_lines(_wrap(detail, detail_font, width), DETAIL_LINES, detail_font, width)
+        if y + len(wrapped) * detail_font.size * 1.22 > SIZE[1] - MARGIN / 2:
+            break
+        y = _write(draw, wrapped, detail_font, MUTED if detail.startswith("Topics") else INK, y) + 12
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def _fit_headline(text: str, width: int) -> tuple[int, list[str]]:
+    for size in HEADLINE_SIZES:
+        lines = _wrap(text, _font(size, bold=True), width)
+        if len(lines) <= HEADLINE_LINES:
+            return size, lines
+    font = _font(HEADLINE_SIZES[-1], bold=True)
+    return HEADLINE_SIZES[-1], _clip_lines(_wrap(text, font, width), HEADLINE_LINES, font, width)
+
+
+def _clip_lines(lines: list[str], most: int, font, width: int) -> list[str]:
+    """At most `most` lines, the last ending in an ellipsis where text was cut."""
+    if len(lines) <= most:
+        return lines
+    last = lines[most - 1]
+    if ", " in last:  # a list (topics) is cut between its items, not inside one
+        last = last.rsplit(", ", 1)[0]
+    while " " in last and font.getlength(last + " …") > width:
+        last = last.rsplit(" ", 1)[0].rstrip(",")
+    return lines[: most - 1] + [last.rstrip(",") + " …"]
+
+
+def _write(draw: ImageDraw.ImageDraw, lines: list[str], font, colour: str, y: float) -> float:
+    """Draw `lines` from `y` down; return the y below the last."""
+    step = font.size * 1.22
+    for line in lines:
+        draw.text((MARGIN, y), line, font=font, fill=colour)
+        y += step
+    return y
+
+
+def _wrap(text: str, font, width: int) -> list[str]:
+    """Greedy word wrap to `width` pixels."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+_FONTS: dict[tuple[int, bool], ImageFont.FreeTypeFont] = {}
+
+
+def _font(size: int, *, bold: bool) -> ImageFont.FreeTypeFont:
+    """DejaVu Sans (Pillow finds it in the system font folders) or Pillow's bundled font."""
+    key = (size, bold)
+    if key not in _FONTS:
+        try:
+            _FONTS[key] = ImageFont.truetype("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf", size)
+        except OSError:
+            _FONTS[key] = ImageFont.load_default(size)
+    return _FONTS[key]

@@ -1,0 +1,112 @@
+// The search page: runs the Pagefind index (built by `sitegen build` into pagefind/) in the browser.
+// A file, not an inline script, so the pages' Content-Security-Policy can forbid inline scripts.
+// Without JavaScript, or where Pagefind cannot load (a page opened from disk), the page keeps
+// its A to Z lists and the note saying so.
+
+const PAGE_SIZE = 20;
+const FILTERS = ["person", "topic", "year"];
+
+const form = document.getElementById("search");
+const results = document.getElementById("search-results");
+const offNote = document.getElementById("search-status-off");
+
+async function start() {
+  let pagefind;
+  try {
+    pagefind = await import(new URL(form.dataset.bundle, location.href).href);
+    // Result addresses under the site's own root, whatever sub-path it is served from.
+    const home = new URL(form.dataset.home, location.href);
+    await pagefind.options({ baseUrl: home.pathname.replace(/index\.html$/, "") });
+  } catch (error) {
+    offNote.textContent = "Search could not start here (it needs the archive served over the web, not opened from disk). Every page is reachable from the lists below.";
+    return;
+  }
+  offNote.hidden = true;
+  form.hidden = false;
+
+  const params = new URLSearchParams(location.search);
+  form.elements.q.value = params.get("q") || "";
+  for (const name of FILTERS) {
+    form.elements[name].value = params.get(name) || "";
+  }
+
+  let pending = 0;
+  async function run() {
+    const ticket = ++pending;
+    const query = form.elements.q.value.trim();
+    const filters = {};
+    for (const name of FILTERS) {
+      if (form.elements[name].value) filters[name] = form.elements[name].value;
+    }
+    history.replaceState(null, "", "?" + new URLSearchParams({ q: query, ...filters }).toString());
+    if (!query && Object.keys(filters).length === 0) {
+      results.replaceChildren();
+      return;
+    }
+    const search = await pagefind.search(query || null, { filters });
+    if (ticket !== pending) return; // a newer search has started
+    show(search.results, query);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    run();
+  });
+  let typing;
+  form.elements.q.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(run, 250);
+  });
+  for (const name of FILTERS) form.elements[name].addEventListener("change", run);
+  if (form.elements.q.value || FILTERS.some((name) => form.elements[name].value)) run();
+}
+
+function show(found, query) {
+  const status = document.createElement("p");
+  status.className = "search-count";
+  const words = query ? ` for “${query}”` : "";
+  status.textContent = found.length === 1 ? `1 page found${words}.` : `${found.length} pages found${words}.`;
+  const list = document.createElement("ol");
+  list.className = "search-hits";
+  results.replaceChildren(status, list);
+  let shown = 0;
+  async function more() {
+    const batch = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map((hit) => hit.data()));
+    shown += batch.length;
+    for (const data of batch) list.append(hit(data));
+    moreButton.hidden = shown >= found.length;
+  }
+  const moreButton = document.createElement("button");
+  moreButton.type = "button";
+  moreButton.textContent = "More results";
+  moreButton.addEventListener("click", more);
+  results.append(moreButton);
+  return more();
+}
+
+function hit(data) {
+  const item = document.createElement("li");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title;
+  const excerpt = document.createElement("p");
+  excerpt.append(...marked(data.excerpt));
+  item.append(link, excerpt);
+  return item;
+}
+
+// Pagefind's excerpt is text with <mark> around the matched words: keep the text and the
+// marks, nothing else, so no markup from an indexed page can reach this one.
+function marked(html) {
+  const parsed = new DOMParser().parseFromString(html, "text/html");
+  return Array.from(parsed.body.childNodes, (node) => {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent);
+  });
+}
+
+if (form) start();
