@@ -22,7 +22,7 @@ def test_extract_report_shows_each_fact_with_its_sentence(tmp_path, capsys):
     assert "published: 2023-10-24" in out
     assert "meeting 1: Emmanuel Macron + Benjamin Netanyahu" in out
     assert "from: French President Emmanuel Macron met Israeli Prime Minister" in out
-    assert "discovered: Emmanuel Macron (French President, France)" in out
+    assert "people:    Emmanuel Macron, Benjamin Netanyahu, Mahmoud Abbas" in out
 
 
 def test_a_meeting_without_its_own_day_takes_the_day_of_the_one_before(tmp_path, capsys):

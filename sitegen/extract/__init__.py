@@ -18,7 +18,7 @@ from ..refdata import ReferenceData
 from .dates import publication_date
 from .discover import discover_people
 from .meetings import MeetingCandidate, assign_sentences, find_meetings
-from .people import PersonMatcher, canonical_names, distinct, mark_first_mentions, mentioned_people
+from .people import PersonMatcher, canonical_names, distinct, mark_first_mentions, mentions_in
 from .places import PlaceFinder
 from .sentences import split_sentences
 from .text import clean_text, markdown_blocks, render_markdown
@@ -75,9 +75,10 @@ class Extractor:
         countries = {p.name: p.country for p in discovered}
         context = _ArticleContext(people, lambda name: countries.get(name) or self.country_of(name))
         blocks = mark_first_mentions(blocks, people)
+        mentions = mentions_in([s for _, s in sentences], people)
         notes: list[str] = []
-        meetings = self._meetings(source, declared, sentences, published, notes, problems, context)
-        mentioned = declared.people or mentioned_people(([title] if title else []) + [s for _, s in sentences], people)
+        meetings = self._meetings(source, declared, sentences, mentions, published, notes, problems, context)
+        mentioned = declared.people or distinct(m.person for found in mentions_in(([title] if title else []), people) + mentions for m in found)
         topics = declared.topics or tuple(distinct(t for m in meetings for t in m.topics)) or tuple(
             self.topics.find(s for _, s in sentences)
         )
@@ -100,17 +101,17 @@ class Extractor:
 
     # -- meetings ------------------------------------------------------------
 
-    def _meetings(self, source, declared, sentences, published, notes, problems, context) -> list[ReportedMeeting]:
+    def _meetings(self, source, declared, sentences, mentions, published, notes, problems, context) -> list[ReportedMeeting]:
         if declared.meetings is not None:
             return [self._declared_meeting(m, declared, context.people) for m in declared.meetings]
-        candidates = find_meetings(sentences, context.people, self.places, context.country_of, published)
+        candidates = find_meetings(sentences, mentions, self.places, context.country_of, published)
         if declared.participants is not None:
             wanted = canonical_names(declared.participants, context.people)
             match = next((c for c in candidates if set(c.participants) == set(wanted)), None)
             candidates = [match or MeetingCandidate(wanted, "", 0)]
         if not candidates:
             problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")
-        assign_sentences(candidates, sentences, context.people)
+        assign_sentences(candidates, sentences, mentions)
         fallback_place = declared.place or self._main_place([s for _, s in sentences])
         reported = []
         for candidate in candidates:

@@ -30,6 +30,7 @@ ABSOLUTE_FORMS = [
 ]
 #: 24/10/2023, 18.07.2023, 10.26.22: only trusted in date lines, never in prose.
 NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])")
+_HAS_DIGIT = re.compile(r"\d")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
 #: Relative day words -> days before the publication date.
@@ -51,6 +52,8 @@ class FoundDate:
 def find_absolute_dates(text: str, anchor: dt.date | None = None) -> list[FoundDate]:
     """Calendar dates written out in `text`; year-less ones only when an anchor gives the year."""
     found: list[FoundDate] = []
+    if not _HAS_DIGIT.search(text):
+        return found  # every form has a day number: most sentences are done here
     taken: list[range] = []
     for form in ABSOLUTE_FORMS:
         for match in form.finditer(text):

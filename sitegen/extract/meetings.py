@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .dates import FoundDate, date_in_sentence
-from .people import Mention, PersonMatcher
+from .people import Mention
 from .places import PlaceFinder, PlaceMention
 
 TRIGGER = re.compile(
@@ -58,17 +58,14 @@ class MeetingCandidate:
 
 def find_meetings(
     sentences: Sequence[tuple[int, str]],
-    matcher: PersonMatcher,
+    mentions: Sequence[list[Mention]],
     places: PlaceFinder,
     country_of: Callable[[str], str],
     anchor,
 ) -> list[MeetingCandidate]:
-    """Meetings reported in `sentences` ((block index, sentence) pairs), merged by participants."""
+    """Meetings reported in `sentences` ((block index, sentence) pairs, with their `mentions`), merged by participants."""
     by_people: dict[frozenset, MeetingCandidate] = {}
-    known: set[str] = set()
-    for block, sentence in sentences:
-        mentions = matcher.find(sentence, known)
-        known.update(m.person for m in mentions)
+    for (block, sentence), mentions in zip(sentences, mentions):
         for group in participants_of_sentence(sentence, mentions, country_of):
             key = frozenset(group)
             found_date = date_in_sentence(_unquoted(sentence), anchor)
@@ -165,7 +162,7 @@ def _unquoted(sentence: str) -> str:
     return QUOTED.sub(" ", sentence)
 
 
-def assign_sentences(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], matcher: PersonMatcher) -> None:
+def assign_sentences(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], mentions: Sequence[list[Mention]]) -> None:
     """Give each meeting the sentences about it: those naming its own participant, and what follows them."""
     if not candidates:
         return
@@ -173,10 +170,8 @@ def assign_sentences(candidates: list[MeetingCandidate], sentences: Sequence[tup
     shared = set.intersection(*sets)
     own = [people - shared for people in sets]
     current = list(range(len(candidates)))
-    known: set[str] = set()
-    for _, sentence in sentences:
-        names = {m.person for m in matcher.find(sentence, known)}
-        known |= names
+    for (_, sentence), found in zip(sentences, mentions):
+        names = {m.person for m in found}
         hit = [i for i, people in enumerate(own) if people & names]
         if hit:
             current = hit

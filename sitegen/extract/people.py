@@ -18,6 +18,8 @@ ATTRIBUTIVE_AFTER = re.compile(r"^\s+(administration|officials?|government|team|
 FULL_NAME_RATIO = 0.88
 SURNAME_RATIO = 0.8
 MIN_FUZZY_LENGTH = 5
+_UNSEEN = object()
+_DEPENDS_ON_ARTICLE = object()
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class PersonMatcher:
         self._by_alias: dict[str, str] = {}
         self._by_surname: dict[str, set[str]] = {}
         self._full_names: dict[str, str] = {}
+        #: phrase -> what it resolves to on its own; names recur across articles, so this pays.
+        self._cache: dict[str, object] = {}
         self._add(people)
 
     def with_people(self, people: Sequence[PersonRecord]) -> PersonMatcher:
@@ -86,22 +90,42 @@ class PersonMatcher:
 
     def _resolve(self, phrase: str, size: int, known: set[str]) -> str | None:
         key = _key(phrase)
+        cached = self._cache.get(key, _UNSEEN)
+        if cached is not _DEPENDS_ON_ARTICLE and cached is not _UNSEEN:
+            return cached
+        if cached is _UNSEEN:
+            cached = self._cache[key] = self._resolve_alone(key, size)
+            if cached is not _DEPENDS_ON_ARTICLE:
+                return cached
+        return self._resolve_in_article(key, known)
+
+    def _resolve_alone(self, key: str, size: int):
+        """What a phrase means whatever the article: a name, nothing, or 'depends on who was named'."""
         if key in self._by_alias:
             return self._by_alias[key]
         if size >= 2:
-            close = difflib.get_close_matches(key, self._full_names, n=1, cutoff=FULL_NAME_RATIO)
-            return self._full_names[close[0]] if close else None
+            return self._close_full_name(key)
         candidates = self._by_surname.get(key, set())
         if len(candidates) == 1:
             return next(iter(candidates))
+        return _DEPENDS_ON_ARTICLE if candidates or len(key) >= MIN_FUZZY_LENGTH else None
+
+    def _close_full_name(self, key: str) -> str | None:
+        """A full name within a small edit of one in the data ("anthony blinken")."""
+        near = [name for name in self._full_names if name[:1] == key[:1] and abs(len(name) - len(key)) <= 3]
+        close = difflib.get_close_matches(key, near, n=1, cutoff=FULL_NAME_RATIO)
+        return self._full_names[close[0]] if close else None
+
+    def _resolve_in_article(self, key: str, known: set[str]) -> str | None:
+        candidates = self._by_surname.get(key, set())
         if candidates & known:
             return sorted(candidates & known)[0]
         if len(key) >= MIN_FUZZY_LENGTH:
             # A misspelt surname only resolves to someone the article has already named.
-            known_surnames = {_key(name.split()[-1]): name for name in known}
-            close = difflib.get_close_matches(key, known_surnames, n=1, cutoff=SURNAME_RATIO)
-            if close and close[0][0] == key[0]:
-                return known_surnames[close[0]]
+            for name in sorted(known):
+                surname = _key(name.split()[-1])
+                if surname[:1] == key[:1] and abs(len(surname) - len(key)) <= 2 and difflib.SequenceMatcher(None, key, surname).ratio() >= SURNAME_RATIO:
+                    return name
         return None
 
 
@@ -148,12 +172,12 @@ def mark_first_mentions(blocks: Iterable[Block], matcher: PersonMatcher) -> tupl
     return tuple(marked)
 
 
-def mentioned_people(texts: Iterable[str], matcher: PersonMatcher) -> tuple[str, ...]:
-    """Everyone named in `texts`, in order of first mention."""
+def mentions_in(texts: Iterable[str], matcher: PersonMatcher) -> list[list[Mention]]:
+    """The people named in each text, each surname settled by the names before it."""
     known: set[str] = set()
-    names = []
+    found = []
     for text in texts:
-        for mention in matcher.find(text, known):
-            known.add(mention.person)
-            names.append(mention.person)
-    return distinct(names)
+        mentions = matcher.find(text, known)
+        known.update(m.person for m in mentions)
+        found.append(mentions)
+    return found

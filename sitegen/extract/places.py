@@ -20,28 +20,21 @@ class PlaceFinder:
     """Finds cities, their other names and their venues ("at the Pentagon" is Washington)."""
 
     def __init__(self, places: Sequence[PlaceRecord]):
-        self._names: list[tuple[re.Pattern, str, str | None]] = []
-        entries = []
+        self._by_phrase: dict[str, tuple[str, str | None]] = {}
         for place in places:
-            for venue in place.venues:
-                entries.append((venue, place.name, venue))
             for name in (place.name, *place.aliases):
-                entries.append((name, place.name, None))
-        # Longest first, so "Washington, D.C." wins over "Washington".
-        for phrase, city, venue in sorted(entries, key=lambda e: -len(e[0])):
-            self._names.append((re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])"), city, venue))
+                self._by_phrase[name] = (place.name, None)
+            for venue in place.venues:
+                self._by_phrase[venue] = (place.name, venue)
+        # One pattern for every name, longest first, so "Washington, D.C." wins over "Washington".
+        phrases = sorted(self._by_phrase, key=len, reverse=True)
+        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, phrases)) + r")(?![\w-])") if phrases else None
 
     def find(self, text: str) -> list[PlaceMention]:
         """Places named in `text`, in order; a venue carries its city."""
-        found: list[PlaceMention] = []
-        taken: list[range] = []
-        for pattern, city, venue in self._names:
-            for match in pattern.finditer(text):
-                if any(match.start() in span for span in taken):
-                    continue
-                taken.append(range(match.start(), match.end()))
-                found.append(PlaceMention(city, venue, match.start()))
-        return sorted(found, key=lambda p: p.start)
+        if self._pattern is None:
+            return []
+        return [PlaceMention(*self._by_phrase[m.group(1)], m.start()) for m in self._pattern.finditer(text)]
 
     def meeting_place(self, text: str) -> PlaceMention | None:
         """The place a sentence puts a meeting in: a venue or a city after 'in', 'at' or 'to'."""

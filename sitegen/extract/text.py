@@ -20,6 +20,7 @@ DATE_LINE = re.compile(r"^(Published|Updated|Last updated|Last modified|Modified
 #: Navigation bars and breadcrumbs: "News | Opinion | Sport", "World > Europe".
 NAV_LINE = re.compile(r"(?:\s[|>»]\s.*){2,}|\s//\s|^[\w&' -]+ > [\w&' -]+")
 DATE_LINE_MAX_OTHER_WORDS = 8
+DATE_LINE_MAX_LENGTH = 120
 SHARE_LINE = re.compile(
     r"^(?:(?:Send in e-mail)+|Share(?: on \w+| this article)?|Tweet|Print|Email|Copy link|Listen to this article"
     r"|Comments?|Advertisement|Subscribe(?: now)?|Sign up.*|Follow us.*)$",
@@ -130,6 +131,8 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
 
 def _is_date_line(line: str) -> bool:
     """A byline or dateline that is mostly a date: "Ahram Online , Monday 13 Sep 2021", "(October 27, 2022 / JNS)"."""
+    if len(line) > DATE_LINE_MAX_LENGTH:
+        return False
     found = [f for f in find_absolute_dates(line) if f.explicit] or find_numeric_dates(line)
     if len(found) != 1 or (SENTENCE_END.search(line) and not line.endswith(")")):
         return False
