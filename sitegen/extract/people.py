@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -10,8 +11,14 @@ from typing import Iterable, Sequence
 from ..article import Block
 from ..refdata import PersonRecord
 
-#: A capitalised word (initials with a dot allowed); consecutive ones form a name run.
-NAME_TOKEN = re.compile(r"[A-Z][A-Za-z\-]*\.?(?:['’][A-Za-z]+)?|[A-Z]\.")
+#: A capitalised word (accents, hyphens, initials with a dot allowed), or a particle inside a name
+#: ("Mohammed bin Salman", "Ursula von der Leyen", "Abdel Fattah el-Sisi"); consecutive ones form a name run.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_PARTICLES = "bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|abu"
+NAME_TOKEN = re.compile(
+    rf"(?:(?:{_PARTICLES})-)?[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*\.?(?:['’][^\W\d_]+)?|[A-Z]\.|\b(?:{_PARTICLES})\b"
+)
+ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 POSSESSIVE = re.compile(r"['’]s?$")
 #: Words after a surname that make it an adjective ("the Biden administration"), not a person in the room.
 ATTRIBUTIVE_AFTER = re.compile(r"^\s+(administration|officials?|government|team|aides?|era|camp|White House|cabinet|doctrine|policy)\b", re.I)
@@ -57,7 +64,7 @@ class PersonMatcher:
         for person in people:
             for alias in (person.name, *person.aliases):
                 self._by_alias[_key(alias)] = person.name
-                self._by_surname.setdefault(_key(alias.split()[-1]), set()).add(person.name)
+                self._by_surname.setdefault(_surname(alias), set()).add(person.name)
             self._full_names[_key(person.name)] = person.name
 
     def find(self, text: str, known: Iterable[str] = ()) -> list[Mention]:
@@ -72,7 +79,7 @@ class PersonMatcher:
         found = []
         i = 0
         while i < len(run):
-            for size in (4, 3, 2, 1):
+            for size in (6, 5, 4, 3, 2, 1):
                 if i + size > len(run):
                     continue
                 words = run[i : i + size]
@@ -123,14 +130,23 @@ class PersonMatcher:
         if len(key) >= MIN_FUZZY_LENGTH:
             # A misspelt surname only resolves to someone the article has already named.
             for name in sorted(known):
-                surname = _key(name.split()[-1])
+                surname = _surname(name)
                 if surname[:1] == key[:1] and abs(len(surname) - len(key)) <= 2 and difflib.SequenceMatcher(None, key, surname).ratio() >= SURNAME_RATIO:
                     return name
         return None
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
+    words = text.lower().replace("’", "'").split()
+    return " ".join(w.rstrip(".") if len(w) > 2 else w for w in words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _surname(name: str) -> str:
+    """The word a name is shortened to: its last, skipping numerals ("Abdullah II") and initials."""
+    words = [w for w in _key(name).split() if not ROMAN_NUMERAL.match(w) and len(w.rstrip(".")) > 1]
+    return words[-1] if words else _key(name)
 
 
 def _name_runs(text: str) -> list[list[re.Match]]:
@@ -141,7 +157,20 @@ def _name_runs(text: str) -> list[list[re.Match]]:
             runs[-1].append(match)
         else:
             runs.append([match])
-    return runs
+    # A particle belongs to a name only between capitalised words.
+    trimmed = []
+    for run in runs:
+        while run and _is_particle(run[0]):
+            run = run[1:]
+        while run and _is_particle(run[-1]):
+            run = run[:-1]
+        if run:
+            trimmed.append(run)
+    return trimmed
+
+
+def _is_particle(match: re.Match) -> bool:
+    return match.group()[:1].islower() and "-" not in match.group()
 
 
 def distinct(names: Iterable[str]) -> tuple[str, ...]:
