@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-import yaml
-
 from .problems import BuildFailed, Problem
+from .yamlio import YamlFailure, parse_yaml
 
 CONFIG_FILE = "sitegen.yaml"
 
@@ -44,7 +43,7 @@ def load_config(root: Path, config_file: Path | None = None, **overrides: object
     if path.exists():
         values = _read_yaml_mapping(path)
     known = {f.name for f in fields(Config)} - {"root"}
-    unknown = sorted(set(values) - known)
+    unknown = sorted(map(str, set(values) - known))
     if unknown:
         raise BuildFailed([Problem(str(path), f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}", key=unknown[0])])
     for key, value in values.items():
@@ -60,10 +59,11 @@ def load_config(root: Path, config_file: Path | None = None, **overrides: object
 
 def _read_yaml_mapping(path: Path) -> dict[str, object]:
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
-        raise BuildFailed([Problem(str(path), f"not valid YAML: {exc}", line=line)]) from exc
+        loaded = parse_yaml(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BuildFailed([Problem(str(path), f"cannot be read as UTF-8 text ({exc}): save it as UTF-8")]) from exc
+    if isinstance(loaded, YamlFailure):
+        raise BuildFailed([Problem(str(path), f"is {loaded.message}", line=loaded.line)])
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):

@@ -12,8 +12,13 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlparse
 
+from .chars import plain_line
 from .load import SourceFile
 from .problems import Problems
+
+
+#: Dates before this are typing slips (and would overflow date arithmetic near year 1).
+EARLIEST_YEAR = 1800
 
 
 class FieldError(ValueError):
@@ -46,10 +51,12 @@ class Declared:
 
 
 def to_text(value: object) -> str:
-    """Non-empty text on one line."""
-    if not isinstance(value, str) or not value.strip():
-        raise FieldError(f"must be non-empty text, not {_describe(value)}")
-    return " ".join(value.split())
+    """Non-empty text on one line, without invisible characters (see chars.plain_line)."""
+    text = plain_line(value) if isinstance(value, str) else ""
+    if not text:
+        hint = ": put it in quotes to keep it as text" if isinstance(value, (bool, int, float)) else ""
+        raise FieldError(f"must be non-empty text, not {_describe(value)}{hint}")
+    return text
 
 
 def to_date(value: object, *, today: dt.date | None = None) -> dt.date:
@@ -65,6 +72,8 @@ def to_date(value: object, *, today: dt.date | None = None) -> dt.date:
         raise FieldError(f"must be a date written YYYY-MM-DD, not {_describe(value)}")
     if value > (today or dt.date.today()):
         raise FieldError(f"{value.isoformat()} is in the future; check the year")
+    if value.year < EARLIEST_YEAR:
+        raise FieldError(f"{value.isoformat()} is before {EARLIEST_YEAR}; check the year")
     return value
 
 
@@ -86,6 +95,14 @@ def to_names(value: object) -> tuple[str, ...]:
     return tuple(to_text(item) for item in value)
 
 
+def to_participants(value: object) -> tuple[str, ...]:
+    """The names of the people who met: at least two."""
+    names = to_names(value)
+    if len(set(names)) < 2:
+        raise FieldError(f"must name at least two people who met, not {_describe(value)}")
+    return names
+
+
 def to_meetings(value: object) -> tuple[DeclaredMeeting, ...]:
     """A list of meetings, each with participants and optionally date, place, topics, venue."""
     if not isinstance(value, list):
@@ -94,9 +111,9 @@ def to_meetings(value: object) -> tuple[DeclaredMeeting, ...]:
     for number, item in enumerate(value, start=1):
         if not isinstance(item, dict):
             raise FieldError(f"meeting {number} must be a mapping with participants, date and place")
-        unknown = sorted(set(item) - {"date", "place", "participants", "topics", "venue"})
+        unknown = sorted(map(str, set(item) - {"date", "place", "participants", "topics", "venue"}))
         if unknown:
-            raise FieldError(f"meeting {number} has unknown key(s) {', '.join(map(str, unknown))}")
+            raise FieldError(f"meeting {number} has unknown key(s) {', '.join(unknown)}; known: date, place, participants, topics, venue")
         if "participants" not in item:
             raise FieldError(f"meeting {number} needs 'participants'")
         try:
@@ -104,7 +121,7 @@ def to_meetings(value: object) -> tuple[DeclaredMeeting, ...]:
                 DeclaredMeeting(
                     date=to_date(item["date"]) if item.get("date") is not None else None,
                     place=to_text(item["place"]) if item.get("place") is not None else None,
-                    participants=to_names(item["participants"]),
+                    participants=to_participants(item["participants"]),
                     topics=to_names(item["topics"]) if item.get("topics") is not None else None,
                     venue=to_text(item["venue"]) if item.get("venue") is not None else None,
                 )
@@ -121,7 +138,7 @@ FIELD_RULES: dict[str, tuple[Callable[[object], object], str]] = {
     "source": (to_url, "address of the original article"),
     "outlet": (to_text, "the news outlet that published it"),
     "place": (to_text, "city where the meeting(s) took place"),
-    "participants": (to_names, "people who met (one meeting)"),
+    "participants": (to_participants, "people who met (one meeting)"),
     "people": (to_names, "everyone the article mentions"),
     "topics": (to_names, "topic ids from topics.yaml"),
     "meetings": (to_meetings, "several meetings, each with date, place, participants, topics"),

@@ -215,7 +215,7 @@ def build_archive(articles: list[Article], data: ReferenceData, problems: Proble
             person.articles.append(page)
     _link_meetings(meetings)
     used_people = sorted((p for p in people.all() if p.meetings or p.articles), key=lambda p: p.sort_key)
-    _check_unique([(p.url, p.name) for p in used_people], problems, "person")
+    _check_people(used_people, people.origin, problems)
     for person in used_people:
         _summarise_person(person)
     years = _years(meetings)
@@ -236,6 +236,8 @@ class _People:
 
     def __init__(self, data: ReferenceData, problems: Problems):
         self._problems = problems
+        #: The article that first named each person missing from people.yaml.
+        self.origin: dict[str, str] = {}
         self._by_name = {
             r.name: Person(r.name, make_slug(r.name), r.country, r.roles, r.discovered) for r in data.people
         }
@@ -248,11 +250,13 @@ class _People:
         self._problems.warning(source, f"'{record.name}' ({role}) is not in people.yaml: shown as discovered; add them there to confirm", key="people")
         country = None if record.country == "unknown" else record.country
         self._by_name[record.name] = Person(record.name, make_slug(record.name), country, record.roles, True)
+        self.origin[record.name] = source
 
     def get(self, name: str, source: str) -> Person:
         if name not in self._by_name:
             self._problems.warning(source, f"'{name}' is not in people.yaml: add them there with country and roles", key="people")
             self._by_name[name] = Person(name, make_slug(name), None, (), True)
+            self.origin[name] = source
         return self._by_name[name]
 
     def all(self) -> list[Person]:
@@ -280,6 +284,17 @@ def _check_unique(urls: list[tuple[str, str]], problems: Problems, kind: str) ->
         if url in owners:
             problems.error(owner, f"this {kind} would have the same address {url} as {owners[url]}: give one of them a different title or name")
         owners.setdefault(url, owner)
+
+
+def _check_people(persons: list[Person], origin: dict[str, str], problems: Problems) -> None:
+    """Two people on one address: reported in the article that named the one missing from people.yaml."""
+    owners: dict[str, Person] = {}
+    named_at = {name: i for i, name in enumerate(origin)}
+    for person in sorted(persons, key=lambda p: named_at.get(p.name, -1)):  # people.yaml's records claim first
+        other = owners.setdefault(person.url, person)
+        if other is not person:
+            problems.error(origin.get(person.name, "people.yaml"), f"'{person.name}' would have the same address {person.url} as '{other.name}': "
+                           "write the name as people.yaml does, or add this spelling to that person's aliases", key="people")
 
 
 def _merge_meetings(pages, people: _People, topics, places, problems: Problems) -> list[Meeting]:

@@ -11,7 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chars import plain_line
 from .problems import Problems
+from .urls import make_slug
 from .yamlio import LINE_KEY, YamlFailure, parse_yaml
 
 DATA_FILES = ("people.yaml", "topics.yaml", "places.yaml", "outlets.yaml")
@@ -78,13 +80,14 @@ class ReferenceData:
 
 def load_reference_data(data_dir: Path, problems: Problems) -> ReferenceData:
     """Read every data file that exists in `data_dir`; missing files mean no records."""
+    # Data file -> (record reader, the folder its records' pages go in, the text their address is made from).
     readers = {
-        "people.yaml": _person,
-        "topics.yaml": _topic,
-        "places.yaml": _place,
-        "outlets.yaml": _outlet,
+        "people.yaml": (_person, "people", lambda r: r.name),
+        "topics.yaml": (_topic, "topics", lambda r: r.id),
+        "places.yaml": (_place, "places", lambda r: r.name),
+        "outlets.yaml": (_outlet, None, None),
     }
-    loaded = {name: tuple(_read_records(data_dir / name, reader, problems)) for name, reader in readers.items()}
+    loaded = {name: tuple(_read_records(data_dir / name, *rule, problems)) for name, rule in readers.items()}
     return ReferenceData(
         people=loaded["people.yaml"],
         topics=loaded["topics.yaml"],
@@ -99,44 +102,71 @@ class _RecordError(ValueError):
         super().__init__(message)
 
 
-def _read_records(path: Path, reader, problems: Problems):
-    if not path.exists():
+def _read_records(path: Path, reader, folder: str | None, named, problems: Problems):
+    """The good records of one data file; each bad one is reported with its line and skipped."""
+    text = _read_text(path, problems)
+    if text is None:
         return
     shown = str(path)
-    data = parse_yaml(path.read_text(encoding="utf-8"), with_lines=True)
+    data = parse_yaml(text, with_lines=True)
     if isinstance(data, YamlFailure):
-        problems.error(shown, data.message, line=data.line)
+        problems.error(shown, f"is {data.message}; until it is fixed, none of its records are used", line=data.line)
         return
     if data is None:
         return
     if not isinstance(data, list):
         problems.error(shown, "must be a list of records, each starting with '- '", line=1)
         return
+    addresses: dict[str, tuple[str, int | None]] = {}
     for entry in data:
         if not isinstance(entry, dict):
-            problems.error(shown, f"each record must be a mapping, not {entry!r}")
+            problems.error(shown, f"each record must be a mapping of key: value, not {str(entry)[:60]!r}")
             continue
         line = entry.pop(LINE_KEY, None)
         try:
-            yield reader(entry)
+            record = reader(entry)
         except _RecordError as exc:
-            problems.error(shown, str(exc), line=line, key=exc.key)
+            problems.error(shown, f"{exc}; this record is skipped until it is fixed", line=line, key=exc.key)
+            continue
+        if folder:
+            address = f"{folder}/{make_slug(named(record))}/"
+            if address in addresses:
+                other, other_line = addresses[address]
+                problems.error(shown, f"'{named(record)}' would have the same address {address} as '{other}' (line {other_line}): "
+                               "if they are one, keep one record and list the other spelling under its aliases; if not, spell one differently", line=line)
+                continue
+            addresses[address] = (named(record), line)
+        yield record
+
+
+def _read_text(path: Path, problems: Problems) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.error(str(path), f"is not UTF-8 text (byte at offset {exc.start}): save it as UTF-8")
+    except OSError as exc:
+        problems.error(str(path), f"cannot be read ({exc.strerror})")
+    return None
 
 
 def _text(entry: dict, key: str, *, required: bool = True) -> str:
     value = entry.get(key)
     if value is None and not required:
         return ""
-    if not isinstance(value, str) or not value.strip():
-        raise _RecordError(key, f"'{key}' must be non-empty text")
-    return value.strip()
+    text = plain_line(value) if isinstance(value, str) else ""
+    if not text:
+        raise _RecordError(key, f"'{key}' must be non-empty text, not {str(value)[:60]!r}")
+    return text
 
 
 def _texts(entry: dict, key: str) -> tuple[str, ...]:
     value = entry.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise _RecordError(key, f"'{key}' must be a list of text")
-    return tuple(v.strip() for v in value)
+    texts = tuple(plain_line(v) for v in value if isinstance(v, str)) if isinstance(value, list) else ()
+    if not isinstance(value, list) or len(texts) != len(value) or not all(texts):
+        raise _RecordError(key, f"'{key}' must be a list of text, like [one, two]")
+    return texts
 
 
 def _day(value: object, key: str) -> dt.date | None:
@@ -151,7 +181,7 @@ def _day(value: object, key: str) -> dt.date | None:
 
 
 def _check_keys(entry: dict, allowed: set[str]) -> None:
-    unknown = sorted(set(entry) - allowed)
+    unknown = sorted(map(str, set(entry) - allowed))
     if unknown:
         raise _RecordError(unknown[0], f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
 
@@ -159,6 +189,8 @@ def _check_keys(entry: dict, allowed: set[str]) -> None:
 def _person(entry: dict) -> PersonRecord:
     _check_keys(entry, {"name", "country", "aliases", "misspellings", "roles"})
     roles = []
+    if not isinstance(entry.get("roles") or [], list):
+        raise _RecordError("roles", "'roles' must be a list of mappings with title, from and to")
     for role in entry.get("roles") or []:
         if not isinstance(role, dict):
             raise _RecordError("roles", "each role must be a mapping with title, from and to")

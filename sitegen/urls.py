@@ -13,11 +13,19 @@ import posixpath
 from slugify import slugify as _slugify
 
 MAX_SLUG_LENGTH = 72
+#: Names Windows reserves for devices: a folder called "con" or "nul" cannot be copied there.
+RESERVED_SLUGS = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 
 
 def make_slug(text: str) -> str:
-    """A lowercase ASCII slug that can never leave the output folder."""
+    """A lowercase ASCII slug that can never leave the output folder.
+
+    Only a-z, 0-9 and single hyphens survive, so no slug holds '/', '.' or '..';
+    an empty result and the device names Windows reserves get a safe stand-in.
+    """
     slug = _slugify(text, max_length=MAX_SLUG_LENGTH, word_boundary=True, save_order=True)
+    if slug in RESERVED_SLUGS:
+        return f"{slug}-page"
     return slug or "untitled"
 
 
