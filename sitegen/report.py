@@ -20,7 +20,7 @@ def extraction_report(article: Article, problems: list[Problem]) -> str:
     if not article.meetings:
         lines.append("   meetings:  none found")
     for number, meeting in enumerate(article.meetings, start=1):
-        lines.append(f"   meeting {number}: {' + '.join(meeting.participants)}")
+        lines.append(f"   meeting {number}: {' + '.join(meeting.participants)}{_from(meeting.summary)}")
         lines.append(f"      date:  {meeting.date or 'MISSING'}" + _from(meeting.date_evidence))
         lines.append(f"      place: {meeting.place or 'MISSING'}" + (f" ({meeting.venue})" if meeting.venue else "") + _from(meeting.place_evidence))
         for topic, evidence in meeting.topics.items():

@@ -17,6 +17,7 @@ import yaml
 
 from .article import Article, ReportedMeeting
 from .extract import Extractor
+from .extract.people import canonical_names
 from .fields import Declared, read_declared
 from .load import read_source
 from .model import build_archive
@@ -75,6 +76,9 @@ def score(truth_file: Path, content_dir: Path, data_dir: Path, *, ignore_front_m
         if ignore_front_matter:
             declared = Declared(date=declared.date)
         article = extractor.extract(source, declared, problems)
+        # The truth may spell a name otherwise than people.yaml ("King Abdullah II"): compare canonical names.
+        for meeting in (*entry["meetings"], *(entry.get("mentioned_meetings") or [])):
+            meeting["participants"] = list(canonical_names(meeting.get("participants") or [], extractor.people))
         matched = _match(entry["meetings"], article.meetings)
         extracted.append((entry, article, matched))
         for split in {"all", entry.get("split", "all")}:

@@ -60,3 +60,23 @@ def test_a_meeting_without_a_date_is_reported_not_invented(extractor):
 def test_declared_participants_and_place_win(extractor):
     text = "---\ndate: 2021-06-04\nparticipants: [Benny Gantz, Lloyd Austin]\nplace: Tel Aviv\n---\nBenny Gantz met Lloyd Austin on Thursday in Washington."
     assert meetings_of(extractor, text) == [(["Benny Gantz", "Lloyd Austin"], dt.date(2021, 6, 3), "Tel Aviv")]
+
+
+def test_who_stands_before_the_meeting_word_met_each_of_those_after_it(extractor):
+    text = "---\ndate: 2023-10-13\n---\nAntony Blinken held talks with Jordan's King Abdullah and Palestinian President Mahmoud Abbas in Amman on Friday."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Antony Blinken"], ["Antony Blinken", "Mahmoud Abbas"]]
+
+
+def test_a_trilateral_is_one_meeting(extractor):
+    text = ("---\ndate: 2022-03-22\n---\nMohamed bin Zayed met Abdel Fattah el-Sisi and Naftali Bennett in the Red Sea resort of "
+            "Sharm El Sheikh on Tuesday. The three leaders discussed energy.")
+    assert meetings_of(extractor, text) == [
+        (["Abdel Fattah el-Sisi", "Mohamed bin Zayed Al Nahyan", "Naftali Bennett"], dt.date(2022, 3, 22), "Sharm el-Sheikh")
+    ]
+
+
+def test_people_who_came_along_and_earlier_or_planned_meetings_do_not_count(extractor):
+    text = ("---\ndate: 2023-12-18\n---\nLloyd Austin held talks with Yoav Gallant in Tel Aviv on Monday, joined by IDF chief of staff Herzi Halevi. "
+            "It was the first visit since Benjamin Netanyahu met Joe Biden. "
+            "Netanyahu's office said Biden invited him, though it was unclear whether the meeting would be at the White House.")
+    assert meetings_of(extractor, text) == [(["Lloyd Austin", "Yoav Gallant"], dt.date(2023, 12, 18), "Tel Aviv")]

@@ -38,3 +38,19 @@ def test_capitalised_words_that_are_not_people(matcher):
 def test_a_surname_used_as_an_adjective_is_marked(matcher):
     mentions = matcher.find("officials of the Biden administration")
     assert [(m.person, m.attributive) for m in mentions] == [("Joe Biden", True)]
+
+
+def test_names_with_particles_accents_and_numerals():
+    from sitegen.refdata import PersonRecord
+
+    matcher = PersonMatcher([
+        PersonRecord("Mohammed bin Salman", "Saudi Arabia"),
+        PersonRecord("Ursula von der Leyen", "European Union"),
+        PersonRecord("Abdullah II bin Al-Hussein", "Jordan", aliases=("King Abdullah II",)),
+        PersonRecord("Pedro Sánchez", "Spain"),
+    ])
+    assert names(matcher, "Saudi Crown Prince Mohammed bin Salman met") == ["Mohammed bin Salman"]
+    assert names(matcher, "said Ursula von der Leyen.") == ["Ursula von der Leyen"]
+    assert names(matcher, "Jordan's King Abdullah II hosted") == ["Abdullah II bin Al-Hussein"]
+    assert names(matcher, "after World War II, Sánchez said") == ["Pedro Sánchez"]
+    assert names(matcher, "the de facto ruler") == []

@@ -24,21 +24,27 @@ TRIGGER = re.compile(
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
     r"\b(will|would|shall|scheduled|expected|plans?|planned|planning|upcoming|next|set to|due to|hopes? to"
-    r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation)\b[^.;]{0,20}$",
+    r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if)\b[^.;]{0,20}$"
+    # "... after El-Sisi hosted ...", "since Netanyahu met ...": an earlier meeting named as background.
+    r"|\b(?:after|before|following|since|prior to|ahead of)\b(?! the two\b| they\b| their\b| both\b)[^,;]{0,60}$",
     re.I,
 )
+#: A meeting word followed by a modal is a plan ("the meeting would be held at ...").
+PLANNED_AFTER = re.compile(r"^\w*\s+(?:would|will|is expected|is scheduled|is due|could|might|may|was planned|was scheduled)\b", re.I)
 #: A meeting mentioned as background to another one.
 BACK_REFERENCE = re.compile(
-    r"\b(following|after|before|prior to|ahead of|on the sidelines of|in addition to|on top of)\s+"
+    r"\b(following|followed|after|before|prior to|ahead of|since|on the sidelines of|in addition to|on top of)\s+"
     r"(?:(?:his|her|their|the|a|an|its|earlier|separate|previous)\s+)*(?:[\w-]+\s+)?(?:meetings?|talks|meeting)\b",
     re.I,
 )
+#: People who came along: "joined by IDF chief Herzi Halevi" did not hold the meeting.
+ATTENDEES = re.compile(r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the presence of\b", re.I)
 LIST_CONTINUES = re.compile(r"^\s*(including|and|as well as|such as|among them|both|with)\b", re.I)
 ATTRIBUTION = re.compile(
     r"(?:,|[”\"])\s*(?:according to\b[^.]*|[^,”\"]{0,80}?\b(?:said|says|stated|told|added|noted|wrote|tweeted)\b[^,”\"]*)[.!?]?$"
 )
 QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-JOINT = re.compile(r"\b(trilateral|three-way|joint meeting|jointly|summit|together with)\b", re.I)
+JOINT = re.compile(r"\b(trilateral|three-way|quadrilateral|joint meeting|jointly|summit|the three (?:leaders|men|ministers)|all three)\b", re.I)
 BACK_REFERENCE_AT_START = 20
 
 
@@ -65,8 +71,10 @@ def find_meetings(
 ) -> list[MeetingCandidate]:
     """Meetings reported in `sentences` ((block index, sentence) pairs, with their `mentions`), merged by participants."""
     by_people: dict[frozenset, MeetingCandidate] = {}
-    for (block, sentence), mentions in zip(sentences, mentions):
-        for group in participants_of_sentence(sentence, mentions, country_of):
+    texts = [s for _, s in sentences]
+    for index, ((block, sentence), mentions) in enumerate(zip(sentences, mentions)):
+        joint = bool(JOINT.search(" ".join(texts[index : index + 3])))
+        for group in participants_of_sentence(sentence, mentions, country_of, joint):
             key = frozenset(group)
             found_date = date_in_sentence(_unquoted(sentence), anchor)
             found_place = places.meeting_place(sentence)
@@ -88,6 +96,15 @@ SAME_DAY_AS_BEFORE = re.compile(r"\b(later|then|afterwards|after that|separately
 LEDE_SENTENCES = 3
 
 
+def _nearest_dated(candidate: MeetingCandidate, candidates: list[MeetingCandidate]):
+    """The day of the closest meeting in the same article: reports keep to one day unless they say otherwise."""
+    dated = [c for c in candidates if c.date is not None and c is not candidate]
+    if not dated:
+        return None
+    nearest = min(dated, key=lambda c: abs(c.block - candidate.block))
+    return nearest.date_sentence, nearest.date
+
+
 def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], anchor) -> None:
     """A meeting whose own sentences give no day takes it from its paragraph, the meeting before, or the lede."""
     lede = next(((s, d) for _, s in sentences[:LEDE_SENTENCES] if (d := date_in_sentence(_unquoted(s), anchor))), None)
@@ -98,25 +115,39 @@ def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[t
             around = next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
             if around is None and previous and previous.date and SAME_DAY_AS_BEFORE.search(candidate.sentence):
                 around = (previous.date_sentence, previous.date)
-            around = around or lede
+            around = around or lede or _nearest_dated(candidate, candidates)
             if around:
                 candidate.date_sentence, candidate.date = around
         previous = candidate
 
 
-def participants_of_sentence(sentence: str, mentions: list[Mention], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:
-    """The groups of people a sentence says met (empty if it reports no meeting)."""
+def participants_of_sentence(
+    sentence: str, mentions: list[Mention], country_of: Callable[[str], str], joint: bool = False
+) -> list[tuple[str, ...]]:
+    """The groups of people a sentence says met (empty if it reports no meeting).
+
+    Who stands before the meeting word met each of those after it: "Gallant
+    and Lapid met with Blinken" is two meetings, "Blinken held talks with King
+    Abdullah and Abbas" too. People all on one side ("Biden and Netanyahu met",
+    "the meeting brought together A, B and C") met together, unless the word
+    is plural ("the meetings between Gantz and Blinken and Austin"); everyone
+    met together when the text says it was one meeting (`joint`: "trilateral").
+    """
     excluded = _excluded_spans(sentence)
-    if not any(_is_live_trigger(sentence, t, excluded) for t in TRIGGER.finditer(sentence)):
+    trigger = next((t for t in TRIGGER.finditer(sentence) if _is_live_trigger(sentence, t, excluded)), None)
+    if trigger is None:
         return []
-    people = tuple(
-        dict.fromkeys(m.person for m in mentions if not m.attributive and not any(m.start in span for span in excluded))
-    )
+    taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded)]
+    people = tuple(dict.fromkeys(m.person for m in taking_part))
     if len(people) < 2:
         return []
-    if JOINT.search(sentence):
+    before = tuple(dict.fromkeys(m.person for m in taking_part if m.start < trigger.start()))
+    after = tuple(p for p in dict.fromkeys(m.person for m in taking_part if m.start >= trigger.start()) if p not in before)
+    if joint:
         return [people]
-    return split_bilateral(people, country_of)
+    if not before or not after:
+        return split_bilateral(people, country_of) if trigger.group().lower() == "meetings" else [people]
+    return [(host, guest) for host in before for guest in after]
 
 
 def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:
@@ -136,7 +167,9 @@ def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -
 def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) -> bool:
     if any(trigger.start() in span for span in excluded):
         return False
-    return not NOT_HAPPENED.search(sentence[max(0, trigger.start() - 40) : trigger.start()])
+    if PLANNED_AFTER.match(sentence[trigger.start() :]):
+        return False
+    return not NOT_HAPPENED.search(sentence[max(0, trigger.start() - 60) : trigger.start()])
 
 
 def _excluded_spans(sentence: str) -> list[range]:
@@ -152,6 +185,8 @@ def _excluded_spans(sentence: str) -> list[range]:
                     end = after
                     break
         spans.append(range(match.start(), end))
+    for match in ATTENDEES.finditer(sentence):
+        spans.append(range(match.start(), len(sentence)))
     attribution = ATTRIBUTION.search(sentence)
     if attribution:
         spans.append(range(attribution.start(), len(sentence)))

@@ -182,8 +182,8 @@ def canonical_names(names: Iterable[str], matcher: PersonMatcher) -> tuple[str, 
     """Declared names resolved to people.yaml's spelling where they match someone."""
     resolved = []
     for name in names:
-        found = matcher.find(name)
-        resolved.append(found[0].person if len(found) == 1 else name)
+        found = distinct(m.person for m in matcher.find(name))
+        resolved.append(found[0] if len(found) == 1 else name)
     return distinct(resolved)
 
 

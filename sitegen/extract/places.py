@@ -16,6 +16,10 @@ class PlaceMention:
     start: int
 
 
+#: What comes before a place that is where something happened: "in Jerusalem", "in the Red Sea resort of Sharm El Sheikh".
+LOCATED = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:resort|city|town|capital|village|port)\s+of\s+)?$", re.I)
+
+
 class PlaceFinder:
     """Finds cities, their other names and their venues ("at the Pentagon" is Washington)."""
 
@@ -27,14 +31,17 @@ class PlaceFinder:
             for venue in place.venues:
                 self._by_phrase[venue] = (place.name, venue)
         # One pattern for every name, longest first, so "Washington, D.C." wins over "Washington".
+        self._by_phrase = {_fold(k): v for k, v in self._by_phrase.items()}
         phrases = sorted(self._by_phrase, key=len, reverse=True)
-        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, phrases)) + r")(?![\w-])") if phrases else None
+        # "Sharm El-Sheikh", "Sharm el Sheikh": case, hyphens and spaces do not matter.
+        alternatives = "|".join(re.escape(p).replace("\\ ", r"[\s-]+") for p in phrases)
+        self._pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])", re.I) if phrases else None
 
     def find(self, text: str) -> list[PlaceMention]:
         """Places named in `text`, in order; a venue carries its city."""
         if self._pattern is None:
             return []
-        return [PlaceMention(*self._by_phrase[m.group(1)], m.start()) for m in self._pattern.finditer(text)]
+        return [PlaceMention(*self._by_phrase[_fold(m.group(1))], m.start()) for m in self._pattern.finditer(text)]
 
     def meeting_place(self, text: str) -> PlaceMention | None:
         """The place a sentence puts a meeting in: a venue or a city after 'in', 'at' or 'to'."""
@@ -42,5 +49,9 @@ class PlaceFinder:
         venues = [m for m in mentions if m.venue]
         if venues:
             return venues[0]
-        located = [m for m in mentions if re.search(r"\b(in|at|to|from)\s+(the\s+)?$", text[max(0, m.start - 12) : m.start])]
+        located = [m for m in mentions if LOCATED.search(text[max(0, m.start - 40) : m.start])]
         return located[0] if located else None
+
+
+def _fold(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("-", " ").split())
