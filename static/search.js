@@ -43,9 +43,11 @@ async function start() {
       results.replaceChildren();
       return;
     }
+    results.setAttribute("aria-busy", "true");
     const search = await pagefind.search(query || null, { filters });
     if (ticket !== pending) return; // a newer search has started
-    show(search.results, query);
+    await show(search.results, query);
+    results.setAttribute("aria-busy", "false");
   }
 
   form.addEventListener("submit", (event) => {

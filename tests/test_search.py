@@ -1,0 +1,90 @@
+"""Full-text search (Pagefind) of the seeds' build, served under /archive/ with JavaScript on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, make_site
+from serve import serve
+from sitegen import search
+from sitegen.problems import BuildFailed
+from test_browser import browser  # noqa: F401 - the same headless Debian Chromium
+from test_build import GOOD, snapshot
+
+
+@pytest.fixture
+def page(browser, seed_site):
+    # The pages' own Content-Security-Policy applies: search must work within it.
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("response", lambda response: response.status >= 400 and errors.append(response.url))
+    with serve(seed_site) as base:
+        page.base = base
+        yield page
+    context.close()
+    assert errors == []
+
+
+def hits(page) -> list[tuple[str, str]]:
+    """(title, address) of each result shown, once the search has finished."""
+    page.wait_for_selector('#search-results[aria-busy="false"] .search-hits li')
+    return page.locator(".search-hits a").evaluate_all("links => links.map(a => [a.textContent, a.href])")
+
+
+def test_searching_iron_dome_finds_the_meetings_that_discussed_it(page):
+    page.goto(page.base + "search/?q=Iron+Dome")
+    found = hits(page)
+    titles = [title for title, _ in found]
+    assert "Antony Blinken and Benny Gantz, 27 March 2022" in titles[:6]
+    assert titles[0] == "Iron Dome"  # the topic page itself comes first
+    address = dict(found)["Antony Blinken and Benny Gantz, 27 March 2022"]
+    assert address == page.base + "meetings/2022-03-27-antony-blinken-benny-gantz/index.html"
+    page.get_by_role("link", name="Antony Blinken and Benny Gantz, 27 March 2022").click()
+    assert page.locator("h1").inner_text() == "Antony Blinken and Benny Gantz"
+
+
+def test_the_search_box_of_any_page_leads_to_results(page):
+    page.goto(page.base + "people/yoav-gallant/")
+    page.get_by_role("searchbox", name="Search the archive").fill("ironclad")
+    page.get_by_role("button", name="Search").click()
+    titles = [title for title, _ in hits(page)]
+    assert "Yoav Gallant and Antony Blinken, 24 June 2024" in titles
+    assert page.get_by_label("Words to find").input_value() == "ironclad"
+
+
+def test_filters_narrow_results_to_a_person_topic_and_year(page):
+    page.goto(page.base + "search/")
+    page.get_by_label("Person").select_option("Yoav Gallant")
+    page.get_by_label("Year").select_option("2023")
+    addresses = {address.removeprefix(page.base) for _, address in hits(page)}
+    assert addresses == {
+        "meetings/2023-01-31-antony-blinken-yoav-gallant/index.html",
+        "articles/2023-01-31-defense-min-gallant-to-blinken-your-visit-sends-clear-message-to-our/index.html",
+    }
+    page.get_by_label("Year").select_option("")
+    page.get_by_label("Topic").select_option("Hostages")
+    assert {title for title, _ in hits(page)} == {
+        "Yoav Gallant and Antony Blinken, 24 June 2024",
+        "In meeting with Gallant, Blinken reaffirms US ‘ironclad commitment to Israel’s security’",
+    }
+    assert "person=Yoav+Gallant" in page.url and "topic=Hostages" in page.url  # the results can be shared
+
+
+def test_a_build_writes_the_search_index(tmp_path):
+    build_site(make_site(tmp_path, GOOD))
+    bundle = tmp_path / "site/pagefind"
+    assert (bundle / "pagefind.js").exists() and list(bundle.glob("fragment/*.pf_fragment"))
+
+
+def test_a_failed_search_index_leaves_the_previous_site(tmp_path, monkeypatch):
+    root = make_site(tmp_path, GOOD)
+    build_site(root)
+    before = snapshot(root / "site")
+    monkeypatch.setattr(search, "_pagefind", lambda: Path("/bin/false"))
+    with pytest.raises(BuildFailed, match="Pagefind failed"):
+        build_site(root)
+    assert snapshot(root / "site") == before
