@@ -63,8 +63,9 @@ def test_keyboard_focus_is_visible_on_links_and_the_search_box(browser, served):
     page.close()
 
 
-def test_print_drops_the_navigation_and_shows_where_outside_links_go(browser, served):
-    page = browser.new_page()
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_print_drops_the_navigation_and_shows_where_outside_links_go_in_dark_ink(browser, served, scheme):
+    page = browser.new_page(color_scheme=scheme)
     page.goto(served + SEED_PAGE_OF_KIND["article"])
     page.emulate_media(media="print")
     for chrome in (".site-header nav", ".site-search", ".site-footer", ".skip-link"):
@@ -72,6 +73,9 @@ def test_print_drops_the_navigation_and_shows_where_outside_links_go(browser, se
     after = page.locator("a", has_text="original article").evaluate("e => getComputedStyle(e, '::after').content")
     assert "http" in after
     assert page.locator("h1").is_visible()
+    for text in (".site-title a", "h1", ".meta", ".note"):  # on white paper, whatever the screen's scheme
+        rgb = page.locator(text).first.evaluate("e => getComputedStyle(e).color.match(/\\d+/g).slice(0, 3).map(Number)")
+        assert max(rgb) <= 0x55, (text, rgb)
     page.close()
 
 
