@@ -6,14 +6,19 @@ import logging
 import time
 from dataclasses import dataclass, field
 from itertools import chain
+from pathlib import Path
 
 from .config import Config
 from .extract import Extractor
 from .fields import read_declared
+from .keepgoing import build_archive_skipping, skippable
 from .load import read_sources
+from .lock import output_lock
+from .manifest import MANIFEST_FILE, read_manifest, write_manifest
 from .model import build_archive
 from .problems import BuildFailed, Problem, Problems
-from .refdata import load_reference_data
+from .redirects import Redirect, plan_links, published_entries, redirect_pages
+from .refdata import DATA_FILES, load_reference_data
 from .render import make_environment, plan_pages, render_documents, render_pages
 from .search import index_site
 from .shareimage import share_images
@@ -34,17 +39,30 @@ class BuildSummary:
     files: int
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
+    #: With keep_going: the errors of what was left out (articles, data records).
+    skipped: list[Problem] = field(default_factory=list)
+    #: Every redirect at an earlier address; `changed` ones were made or moved by this build.
+    redirects: list[Redirect] = field(default_factory=list)
 
 
-def build(config: Config, *, strict: bool = False) -> BuildSummary:
-    """Build the site described by `config`; raise BuildFailed (site untouched) on errors."""
+def build(config: Config, *, strict: bool = False, keep_going: bool = False) -> BuildSummary:
+    """Build the site described by `config`; raise BuildFailed (site untouched) on errors.
+
+    `strict`: warnings fail the build too. `keep_going`: leave out articles and
+    data records with errors and build the rest (they are listed in the summary).
+    """
+    content_dir, data_dir, out_dir = config.path(config.content_dir), config.path(config.data_dir), config.path(config.output_dir)
+    check_output_dir(out_dir, protected=[config.root, content_dir, data_dir], sources=[content_dir, data_dir])
+    with output_lock(out_dir):  # one build at a time per site, released however this one ends
+        return _build(config, content_dir, data_dir, out_dir, strict=strict, keep_going=keep_going)
+
+
+def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, strict: bool, keep_going: bool) -> BuildSummary:
     started = time.perf_counter()
     problems = Problems()
-    content_dir, out_dir = config.path(config.content_dir), config.path(config.output_dir)
-    check_output_dir(out_dir, protected=[config.root, content_dir, config.path(config.data_dir)])
 
     # 1. Load: reference data and every article file.
-    data = load_reference_data(config.path(config.data_dir), problems)
+    data = load_reference_data(data_dir, problems)
     sources = read_sources(content_dir, problems)
     _stage("load", started, f"{len(sources)} articles")
 
@@ -53,23 +71,38 @@ def build(config: Config, *, strict: bool = False) -> BuildSummary:
     articles = [extractor.extract(s, read_declared(s, problems), problems) for s in sources]
     _stage("extract", started, f"{sum(len(a.meetings) for a in articles)} meeting reports")
 
-    # 3. Model: merge meetings, link everything, fix every address.
-    archive = build_archive(articles, data, problems)
+    # 3. Model: merge meetings, link everything, fix every address (with keep_going, without the articles in error).
+    archive = build_archive_skipping(articles, data, problems) if keep_going else build_archive(articles, data, problems)
+    pages = plan_pages(archive, config)
     _stage("model", started, f"{len(archive.meetings)} meetings")
-    if problems.errors or (strict and problems.warnings):
+
+    # Every address published before keeps answering: a redirect where its page moved.
+    manifest = content_dir / MANIFEST_FILE
+    links = plan_links(read_manifest(manifest, problems), published_entries(pages, archive), data.people, str(manifest), problems)
+    data_files = {str(data_dir / name) for name in DATA_FILES}
+    skipped = [p for p in problems.errors if keep_going and skippable(p, data_files)]
+    fatal = [p for p in problems.errors if p not in skipped]
+    if fatal or (strict and (problems.warnings or skipped)):
         raise BuildFailed(problems.errors + (problems.warnings if strict else []))
 
     # 4. Render every page, feed and share image, then 5. write them as the new site
     # in one swap, indexed for search before it replaces the old one.
     static = static_files(config.root)
     env = make_environment(search_path(config.root, "templates"), config, archive, static)
-    pages = plan_pages(archive, config)
-    outputs = chain(render_pages(pages, env), render_documents(pages, env), share_images(archive, config))
-    files = write_site(out_dir, outputs, static, before_swap=index_site)
+    outputs = chain(render_pages(pages, env), render_pages(redirect_pages(links, pages), env),
+                    render_documents(pages, env), share_images(archive, config))
+
+    def before_swap(staging: Path) -> None:
+        index_site(staging)
+        # Order matters: the manifest records the new addresses before they go live, so none is ever
+        # published unrecorded (a build killed in between only leaves a harmless extra redirect later).
+        write_manifest(manifest, links.manifest)
+
+    files = write_site(out_dir, outputs, static, before_swap=before_swap)
     _stage("render+write", started, f"{files} files")
 
     return BuildSummary(
-        articles=len(articles),
+        articles=len(archive.articles),
         meetings=len(archive.meetings),
         people=len(archive.people),
         topics=len(archive.topics),
@@ -78,6 +111,8 @@ def build(config: Config, *, strict: bool = False) -> BuildSummary:
         files=files,
         seconds=time.perf_counter() - started,
         warnings=problems.warnings,
+        skipped=skipped,
+        redirects=links.redirects,
     )
 
 

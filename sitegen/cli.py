@@ -15,6 +15,7 @@ from .report import extraction_report
 from .review import extract_files, import_files
 
 EXIT_OK, EXIT_CONTENT_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # what shells report for a command stopped by Ctrl-C
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", dest="output_dir", help="output folder")
     build_cmd.add_argument("--base-url", dest="base_url", help="public address of the site root, sub-path included")
     build_cmd.add_argument("--title", help="the archive's title")
-    build_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build_cmd.add_argument("--strict", action="store_true", help="fail on warnings too (and on anything --keep-going would leave out)")
+    build_cmd.add_argument("--keep-going", action="store_true", help="leave out articles and data records with errors, build the rest, list what was left out")
     build_cmd.set_defaults(run=_run_build)
     extract_cmd = commands.add_parser("extract", help="show what extraction finds in articles, without building")
     extract_cmd.add_argument("files", nargs="*", type=Path, help="article files (default: every article of the site)")
@@ -91,14 +93,22 @@ def _run_build(args: argparse.Namespace) -> int:
             content_dir=args.content_dir, data_dir=args.data_dir, output_dir=args.output_dir,
             base_url=args.base_url, title=args.title,
         )
-        summary = build(config, strict=args.strict)
+        summary = build(config, strict=args.strict, keep_going=args.keep_going)
+    except KeyboardInterrupt:
+        print("build interrupted; the previous site was left as it was", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BuildFailed as failed:
         for problem in failed.problems:
             print(problem, file=sys.stderr)
         print(f"build failed: {len(failed.problems)} problem(s); the previous site was left as it was", file=sys.stderr)
         return EXIT_CONTENT_ERROR
-    for warning in summary.warnings:
-        print(warning, file=sys.stderr)
+    for problem in summary.skipped + summary.warnings:
+        print(problem, file=sys.stderr)
+    if summary.skipped:
+        left_out = sorted({p.path for p in summary.skipped})
+        print(f"skipped (--keep-going), for the errors above: {', '.join(left_out)}", file=sys.stderr)
+    for moved in (r for r in summary.redirects if r.changed):
+        print(f"redirect: /{moved.old} now leads to /{moved.new}")
     print(
         f"built {config.output_dir}/: {summary.articles} articles, {summary.meetings} meetings, "
         f"{summary.people} people, {summary.topics} topics, {summary.places} places, "

@@ -2,14 +2,18 @@
 
 A build writes into a fresh temporary folder next to the output folder and
 only then exchanges the two, so a failed or killed build leaves the previous
-site exactly as it was. The tool only ever replaces a folder it made itself,
-recognised by the marker file it leaves inside.
+site exactly as it was: the swap is one renameat2(RENAME_EXCHANGE) call, so
+at every moment the output folder is the whole old site or the whole new one.
+A build killed mid-way leaves at most a hidden ``.site.new-…`` folder beside
+it, which the next build (holding the lock, see lock.py) removes. The tool only
+ever replaces a folder it made itself, recognised by the marker file it leaves
+inside.
 """
 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
+import glob
 import os
 import shutil
 import tempfile
@@ -25,12 +29,14 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def check_output_dir(out_dir: Path, protected: Iterable[Path]) -> None:
-    """Refuse an output folder that is not ours to replace."""
+def check_output_dir(out_dir: Path, protected: Iterable[Path], sources: Iterable[Path] = ()) -> None:
+    """Refuse an output folder that is not ours to replace, or that sits inside the `sources` it is built from."""
     out_dir = out_dir.resolve()
     forbidden = {Path("/"), Path.home().resolve(), *(p.resolve() for p in protected)}
     if out_dir in forbidden or any(out_dir in p.parents for p in forbidden if p != Path("/")):
         raise BuildFailed([Problem(str(out_dir), "refusing to write the site here: it is, or holds, the project, its content or your home folder; choose a folder of its own, such as 'site'")])
+    if any(p.resolve() in out_dir.parents for p in sources):
+        raise BuildFailed([Problem(str(out_dir), "refusing to write the site inside the content or data folder it is built from; choose a folder of its own, such as 'site'")])
     if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / MARKER).exists())):
         raise BuildFailed([Problem(str(out_dir), f"refusing to replace this folder: sitegen did not create it (no {MARKER} file in it); move it away or choose another --out")])
 
@@ -43,8 +49,12 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[s
     (the search indexer): if it fails, the previous site stays.
     """
     out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        clear_leftovers(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    except OSError as exc:
+        raise _write_failure(out_dir, exc) from exc
     try:
         count = 0
         for relative, data in files:
@@ -57,10 +67,33 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[s
         if before_swap:
             before_swap(staging)
         _swap_in(staging, out_dir)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _write_failure(out_dir, exc) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
+
+
+def clear_leftovers(out_dir: Path) -> None:
+    """Tidy up after a build that was killed: restore a site caught mid-swap, remove half-written folders.
+
+    Only the build holding the lock (lock.py) may call this, or it would remove
+    another build's folder in progress.
+    """
+    name = glob.escape(out_dir.name)
+    leftovers = sorted([*out_dir.parent.glob(f".{name}.new-*"), *out_dir.parent.glob(f".{name}.old-*")])
+    for folder in (f for f in leftovers if f.is_dir() and not f.is_symlink()):
+        retired = folder / out_dir.name
+        if folder.name.startswith(f".{out_dir.name}.old-") and retired.is_dir() and not out_dir.exists():
+            os.rename(retired, out_dir)  # killed between the two renames of the fallback swap
+        shutil.rmtree(folder)
+
+
+def _write_failure(out_dir: Path, exc: OSError) -> BuildFailed:
+    where = f" ({exc.filename})" if exc.filename else ""
+    return BuildFailed([Problem(str(out_dir), f"could not write the site: {exc.strerror or exc}{where}; the previous site was left as it was")])
 
 
 def _write_file(root: Path, relative: str, data: bytes) -> None:
@@ -88,10 +121,7 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False where unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
+    libc = ctypes.CDLL(None, use_errno=True)  # the C library this Python runs on; no library search
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False

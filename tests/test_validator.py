@@ -24,6 +24,11 @@ def test_every_page_the_stylesheet_and_the_icon_pass_the_nu_html_checker(seed_si
         ["java", "-jar", str(VNU_JAR), "--format", "json", "--also-check-css", "--also-check-svg", *files],
         capture_output=True, text=True, timeout=300,
     )
-    messages = json.loads(result.stderr)["messages"]
+    # The checker's notes (type "info") on the pages' Content-Security-Policy model it wrongly for files read
+    # from disk: it counts the JSON-LD data block as an inline script (browsers never run a data block, so CSP
+    # does not apply to it) and static/search.js as not 'self' (Chromium runs it, from disk and served:
+    # test_hostile_browser.py). Every other message, and every error and warning, counts.
+    messages = [m for m in json.loads(result.stderr)["messages"]
+                if not (m["type"] == "info" and "Content Security Policy" in m["message"])]
     report = [f"{m['url'].rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['type']}: {m['message']}" for m in messages]
     assert report == []
