@@ -8,6 +8,7 @@ disk; canonical and feed URLs come only from `absolute_url`.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from slugify import slugify as _slugify
@@ -43,8 +44,18 @@ def relative_url(target: str, from_page: str) -> str:
     archive is opened from disk, where no server maps folders to index files.
     """
     path, hash_mark, fragment = target.partition("#")
-    start = posixpath.dirname(output_file(from_page)) or "."
-    return posixpath.relpath(output_file(path), start) + hash_mark + fragment
+    return _relative_file(output_file(path), posixpath.dirname(output_file(from_page))) + hash_mark + fragment
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_file(target_file: str, start_dir: str) -> str:
+    """posixpath.relpath for clean site paths, without its normalising work (it runs for every link)."""
+    target_parts = target_file.split("/")
+    start_parts = start_dir.split("/") if start_dir else []
+    common = 0
+    while common < min(len(start_parts), len(target_parts) - 1) and start_parts[common] == target_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + target_parts[common:])
 
 
 def absolute_url(target: str, base_url: str) -> str:

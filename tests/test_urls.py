@@ -32,3 +32,13 @@ def test_links_are_relative_to_the_page_they_sit_on():
 def test_absolute_urls_keep_the_sub_path():
     assert absolute_url("people/x/", "https://example.org/archive/") == "https://example.org/archive/people/x/"
     assert absolute_url("", "https://example.org/archive/") == "https://example.org/archive/"
+
+
+def test_relative_links_agree_with_posixpath_for_every_pair_of_page_kinds():
+    import posixpath
+
+    pages = ["", "404.html", "people/", "people/a/", "people/b/", "meetings/2023-01-31-x/", "years/2023/", "a/b/c/", "a/b/d/", "a/"]
+    for target in pages + ["static/style.css"]:
+        for page in pages:
+            expected = posixpath.relpath(output_file(target), posixpath.dirname(output_file(page)) or ".")
+            assert relative_url(target, page) == expected, (target, page)
