@@ -1,14 +1,15 @@
 // The search page: runs the Pagefind index (built by `sitegen build` into pagefind/) in the browser.
 // A file, not an inline script, so the pages' Content-Security-Policy can forbid inline scripts.
-// Without JavaScript, or where Pagefind cannot load (a page opened from disk), the page keeps
-// its A to Z lists and the note saying so.
+// Without JavaScript (the page says so) or where Pagefind cannot load (a page opened from disk),
+// the page keeps its A to Z lists.
 
 const PAGE_SIZE = 20;
 const FILTERS = ["person", "topic", "year"];
 
 const form = document.getElementById("search");
 const results = document.getElementById("search-results");
-const offNote = document.getElementById("search-status-off");
+// The A to Z lists, shown while no search is made.
+const browse = document.getElementById("browse");
 
 async function start() {
   let pagefind;
@@ -18,11 +19,13 @@ async function start() {
     const home = new URL(form.dataset.home, location.href);
     await pagefind.options({ baseUrl: home.pathname.replace(/index\.html$/, "") });
   } catch (error) {
-    offNote.textContent = "Search could not start here (it needs the archive served over the web, not opened from disk). Every page is reachable from the lists below.";
+    const note = document.createElement("p");
+    note.className = "note";
+    note.textContent = "Search could not start here (it needs the archive served over the web, not opened from disk): every page is reachable from the lists below.";
+    results.replaceChildren(note);
+    form.addEventListener("submit", (event) => event.preventDefault());
     return;
   }
-  offNote.hidden = true;
-  form.hidden = false;
 
   const params = new URLSearchParams(location.search);
   form.elements.q.value = params.get("q") || "";
@@ -41,12 +44,14 @@ async function start() {
     history.replaceState(null, "", "?" + new URLSearchParams({ q: query, ...filters }).toString());
     if (!query && Object.keys(filters).length === 0) {
       results.replaceChildren();
+      browse.hidden = false;
       return;
     }
     results.setAttribute("aria-busy", "true");
     const search = await pagefind.search(query || null, { filters });
+    const first = await Promise.all(search.results.slice(0, PAGE_SIZE).map((found) => found.data()));
     if (ticket !== pending) return; // a newer search has started
-    await show(search.results, query);
+    show(search.results, first, query);
     results.setAttribute("aria-busy", "false");
   }
 
@@ -63,27 +68,27 @@ async function start() {
   if (form.elements.q.value || FILTERS.some((name) => form.elements[name].value)) run();
 }
 
-function show(found, query) {
+// Results replace the A to Z lists in one step, so nothing on screen is pushed down as they arrive.
+function show(found, first, query) {
   const status = document.createElement("p");
   status.className = "search-count";
   const words = query ? ` for “${query}”` : "";
-  status.textContent = found.length === 1 ? `1 page found${words}.` : `${found.length} pages found${words}.`;
+  const count = found.length === 0 ? "No page" : found.length === 1 ? "1 page" : `${found.length} pages`;
+  status.textContent = `${count} found${words}.`;
   const list = document.createElement("ol");
   list.className = "search-hits";
-  results.replaceChildren(status, list);
-  let shown = 0;
-  async function more() {
-    const batch = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map((hit) => hit.data()));
-    shown += batch.length;
-    for (const data of batch) list.append(hit(data));
-    moreButton.hidden = shown >= found.length;
-  }
-  const moreButton = document.createElement("button");
-  moreButton.type = "button";
-  moreButton.textContent = "More results";
-  moreButton.addEventListener("click", more);
-  results.append(moreButton);
-  return more();
+  list.append(...first.map(hit));
+  const more = document.createElement("button");
+  more.type = "button";
+  more.textContent = "More results";
+  more.hidden = first.length >= found.length;
+  more.addEventListener("click", async () => {
+    const next = found.slice(list.children.length, list.children.length + PAGE_SIZE);
+    list.append(...(await Promise.all(next.map((item) => item.data()))).map(hit));
+    more.hidden = list.children.length >= found.length;
+  });
+  results.replaceChildren(status, list, more);
+  browse.hidden = true;
 }
 
 function hit(data) {
