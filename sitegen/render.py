@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlparse
 
 import jinja2
+from markupsafe import Markup
 
 from .config import Config
 from .feeds import ALL_MEETINGS, Feed, all_meetings_feed, meeting_summary, person_feed, topic_feed
@@ -121,6 +123,7 @@ def make_environment(template_dirs: list[Path], config: Config, archive: Archive
 
     env.filters["rel"] = rel
     env.filters["absolute"] = lambda target: absolute_url(target, config.base_url)
+    env.filters["nest_headings"] = nest_headings
     env.filters["longdate"] = lambda day: f"{day:%-d %B %Y}" if isinstance(day, dt.date) else ""
     env.globals.update(
         site=config,
@@ -172,6 +175,20 @@ def _template_problem(exc: jinja2.TemplateError, page: Page) -> Problem:
     if isinstance(exc, jinja2.TemplateNotFound):
         return Problem(page.template, f"template not found: {exc.name}")
     return Problem(page.template, f"template error while rendering {page.url or 'the home page'}: {exc}")
+
+
+def nest_headings(html: str, top: int = 2) -> Markup:
+    """Sanitised article HTML with its headings renumbered from `top` down, in order, none skipped.
+
+    The page's own h1 is the headline, so a Markdown article's "# Title" becomes an h2,
+    and "# A" followed by "### B" become h2 and h3: one h1 a page, a heading list that nests.
+    """
+    used = sorted({int(level) for level in _HEADING.findall(html)})
+    levels = {level: min(top + rank, 6) for rank, level in enumerate(used)}
+    return Markup(re.sub(r"<(/?)h([1-6])\b", lambda m: f"<{m[1]}h{levels[int(m[2])]}", html))
+
+
+_HEADING = re.compile(r"<h([1-6])\b")
 
 
 def _fingerprinted(name: str, static: dict[str, Path]) -> str:

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import REPO, require_tool
+from conftest import REPO, build_site, make_site, require_tool
 from pages import SEED_PAGE_OF_KIND, html_pages, read_page
 from serve import serve
 from test_browser import browser  # noqa: F401 - the same headless Debian Chromium
@@ -21,6 +21,27 @@ def test_every_page_has_one_h1_and_headings_that_never_skip_a_level(seed_site):
         where = path.relative_to(seed_site)
         assert levels.count(1) == 1 and levels[0] == 1, where
         assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), f"{where}: {levels}"
+
+
+def test_a_markdown_article_s_own_headings_nest_under_the_page_headline(tmp_path):
+    root = make_site(tmp_path, {"seeds/a.md": """
+        ---
+        date: 2023-01-31
+        title: Gallant hosts Blinken
+        ---
+        # Talks in Jerusalem
+
+        Defense Minister Yoav Gallant hosted US Secretary of State Antony Blinken in Jerusalem on Tuesday.
+
+        ### Iran
+
+        They discussed Iran.
+        """})
+    build_site(root)
+    (page,) = (root / "site/articles").glob("*/index.html")
+    headings = read_page(page).headings
+    assert headings[0] == (1, "Gallant hosts Blinken") and [level for level, _ in headings].count(1) == 1
+    assert (2, "Talks in Jerusalem") in headings and (3, "Iran") in headings
 
 
 @pytest.fixture(scope="module")
