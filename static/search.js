@@ -11,22 +11,9 @@ const results = document.getElementById("search-results");
 // The A to Z lists, shown while no search is made.
 const browse = document.getElementById("browse");
 
-async function start() {
-  let pagefind;
-  try {
-    pagefind = await import(new URL(form.dataset.bundle, location.href).href);
-    // Result addresses under the site's own root, whatever sub-path it is served from.
-    const home = new URL(form.dataset.home, location.href);
-    await pagefind.options({ baseUrl: home.pathname.replace(/index\.html$/, "") });
-  } catch (error) {
-    const note = document.createElement("p");
-    note.className = "note";
-    note.textContent = "Search could not start here (it needs the archive served over the web, not opened from disk): every page is reachable from the lists below.";
-    results.replaceChildren(note);
-    form.addEventListener("submit", (event) => event.preventDefault());
-    return;
-  }
-
+// Listeners are attached at once, before Pagefind has loaded, so no early choice is lost.
+function start() {
+  const loading = load();
   const params = new URLSearchParams(location.search);
   form.elements.q.value = params.get("q") || "";
   for (const name of FILTERS) {
@@ -48,6 +35,8 @@ async function start() {
       return;
     }
     results.setAttribute("aria-busy", "true");
+    const pagefind = await loading;
+    if (!pagefind) return;
     const search = await pagefind.search(query || null, { filters });
     const first = await Promise.all(search.results.slice(0, PAGE_SIZE).map((found) => found.data()));
     if (ticket !== pending) return; // a newer search has started
@@ -66,6 +55,24 @@ async function start() {
   });
   for (const name of FILTERS) form.elements[name].addEventListener("change", run);
   if (form.elements.q.value || FILTERS.some((name) => form.elements[name].value)) run();
+}
+
+// The Pagefind module, or null (with a note on the page) where it cannot load.
+async function load() {
+  try {
+    const pagefind = await import(new URL(form.dataset.bundle, location.href).href);
+    // Result addresses under the site's own root, whatever sub-path it is served from.
+    const home = new URL(form.dataset.home, location.href);
+    await pagefind.options({ baseUrl: home.pathname.replace(/index\.html$/, "") });
+    return pagefind;
+  } catch (error) {
+    const note = document.createElement("p");
+    note.className = "note";
+    note.textContent = "Search could not start here (it needs the archive served over the web, not opened from disk): every page is reachable from the lists below.";
+    results.replaceChildren(note);
+    results.setAttribute("aria-busy", "false");
+    return null;
+  }
 }
 
 // Results replace the A to Z lists in one step, so nothing on screen is pushed down as they arrive.

@@ -95,3 +95,12 @@ def test_a_failed_search_index_leaves_the_previous_site(tmp_path, monkeypatch):
     with pytest.raises(BuildFailed, match="Pagefind failed"):
         build_site(root)
     assert snapshot(root / "site") == before
+
+
+def test_opened_from_disk_the_search_page_says_search_cannot_start(browser, seed_site):
+    page = browser.new_page()
+    page.goto((seed_site / "search/index.html").as_uri())
+    page.wait_for_selector('#search-results[aria-busy="false"]')
+    assert "Search could not start here" in page.locator("#search-results").inner_text()
+    assert page.get_by_role("link", name="Iron Dome").is_visible()  # the A to Z lists remain
+    page.close()
