@@ -10,12 +10,12 @@ from pathlib import Path
 
 from .config import Config
 from .extract import Extractor
-from .fields import read_declared
 from .keepgoing import build_archive_skipping, skippable
 from .load import read_sources
 from .lock import output_lock
 from .manifest import MANIFEST_FILE, read_manifest, write_manifest
 from .model import build_archive
+from .parallel import extract_all
 from .problems import BuildFailed, Problem, Problems
 from .redirects import Redirect, plan_links, published_entries, redirect_pages
 from .refdata import DATA_FILES, load_reference_data
@@ -67,8 +67,7 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, 
     _stage("load", started, f"{len(sources)} articles")
 
     # 2. Extract: declared front matter first, the rest from the text.
-    extractor = Extractor(data)
-    articles = [extractor.extract(s, read_declared(s, problems), problems) for s in sources]
+    articles = extract_all(sources, Extractor(data), problems)
     _stage("extract", started, f"{sum(len(a.meetings) for a in articles)} meeting reports")
 
     # 3. Model: merge meetings, link everything, fix every address (with keep_going, without the articles in error).
