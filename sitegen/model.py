@@ -343,7 +343,7 @@ def _new_meeting(report: ReportedMeeting, persons: list[Person], topics, places)
 def _add_report(meeting: Meeting, report: ReportedMeeting, topics, places) -> None:
     """Fill what the meeting still lacks from another report of it."""
     if meeting.place is None and report.place:
-        meeting.place = places.setdefault(report.place, Place(report.place, None))
+        meeting.place = _place_named(places, report.place)
     meeting.venue = meeting.venue or report.venue
     meeting.summary = meeting.summary or report.summary
     have = {t.topic.id for t in meeting.topics}
@@ -351,6 +351,13 @@ def _add_report(meeting: Meeting, report: ReportedMeeting, topics, places) -> No
         if topic_id in topics and topic_id not in have:
             meeting.topics.append(TopicMention(topics[topic_id], evidence.sentence))
     meeting.topics.sort(key=lambda t: t.topic.label.lower())
+
+
+def _place_named(places: dict[str, Place], name: str) -> Place:
+    """The place of this name, or of a spelling with the same address ('Tel-Aviv', 'Tel Aviv'): one page, never two."""
+    slug = make_slug(name)
+    same = places.get(name) or next((p for p in places.values() if p.slug == slug), None)
+    return same or places.setdefault(name, Place(name, None))
 
 
 def _chronological(meeting: Meeting) -> tuple:

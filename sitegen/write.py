@@ -56,8 +56,11 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[s
     except OSError as exc:
         raise _write_failure(out_dir, exc) from exc
     try:
-        count = 0
+        count, written = 0, set()
         for relative, data in files:
+            if relative in written:  # a second page at one address would silently replace the first
+                raise BuildFailed([Problem(relative, "two pages would be written to this address: report this as a sitegen bug")])
+            written.add(relative)
             _write_file(staging, relative, data)
             count += 1
         for relative, source in static.items():
