@@ -20,10 +20,11 @@ MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# A year may run straight into a time where a page lost its spaces: "March 16, 20232:55 PM".
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?=\d{1,2}:\d\d|\b)"
 ABSOLUTE_FORMS = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # June 24, 2024 / JANUARY 31 2023
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),  # 24 June 2024
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}", re.I),  # June 24, 2024 / JANUARY 31 2023
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\s*,?\s*{_YEAR}", re.I),  # 24 June 2024 / 14 May ,2025
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2024-06-24
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)", re.I),  # June 24 (year from context)
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+\d)", re.I),  # 24 June
@@ -118,9 +119,13 @@ def find_relative_date(text: str, anchor: dt.date | None) -> FoundDate | None:
     return None
 
 
+#: "the onslaught of October 7", "since March 3": a date naming another event, not when this one happened.
+OTHER_EVENT_BEFORE = re.compile(r"(?:\bthe|\bof|\bsince|\buntil|\bbefore|\bafter|['’]s)\s*$", re.I)
+
+
 def date_in_sentence(text: str, anchor: dt.date | None) -> FoundDate | None:
     """The day a sentence says something happened: a written date first, then a relative one."""
-    absolute = find_absolute_dates(text, anchor)
+    absolute = [f for f in find_absolute_dates(text, anchor) if not OTHER_EVENT_BEFORE.search(text[: f.start])]
     if absolute:
         return absolute[0]
     return find_relative_date(text, anchor)

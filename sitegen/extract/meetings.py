@@ -24,7 +24,7 @@ TRIGGER = re.compile(
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
     r"\b(will|would|shall|scheduled|expected|plans?|planned|planning|upcoming|next|set to|due to|hopes? to"
-    r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if)\b[^.;]{0,20}$"
+    r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if|was to|were to|is to|are to)\b[^.;]{0,20}$"
     # "... after El-Sisi hosted ...", "since Netanyahu met ...": an earlier meeting named as background.
     r"|\b(?:after|before|following|since|prior to|ahead of)\b(?! the two\b| they\b| their\b| both\b)[^,;]{0,60}$",
     re.I,
@@ -44,6 +44,8 @@ ATTRIBUTION = re.compile(
     r"(?:,|[”\"])\s*(?:according to\b[^.]*|[^,”\"]{0,80}?\b(?:said|says|stated|told|added|noted|wrote|tweeted)\b[^,”\"]*)[.!?]?$"
 )
 QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+#: "the meeting", "their talks": a meeting already reported.
+REFERS_BACK = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+)?(?:meeting|talks)$", re.I)
 JOINT = re.compile(r"\b(trilateral|three-way|quadrilateral|joint meeting|jointly|summit|the three (?:leaders|men|ministers)|all three)\b", re.I)
 BACK_REFERENCE_AT_START = 20
 
@@ -74,11 +76,17 @@ def find_meetings(
     texts = [s for _, s in sentences]
     for index, ((block, sentence), mentions) in enumerate(zip(sentences, mentions)):
         joint = bool(JOINT.search(" ".join(texts[index : index + 3])))
-        for group in participants_of_sentence(sentence, mentions, country_of, joint):
+        groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint)
+        for group in groups:
             key = frozenset(group)
             found_date = date_in_sentence(_unquoted(sentence), anchor)
             found_place = places.meeting_place(sentence)
             current = by_people.get(key)
+            if anaphoric and by_people:
+                # "During their meeting, ...": more about a meeting already reported, never a new one.
+                current = current or next((c for k, c in by_people.items() if key <= k), None)
+                if current is None:
+                    continue
             if current is None:
                 by_people[key] = MeetingCandidate(group, sentence, block, found_date, found_place, date_sentence=sentence if found_date else "")
                 continue
@@ -112,10 +120,11 @@ def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[t
     for candidate in candidates:
         if candidate.date is None:
             paragraph = [s for b, s in sentences if b == candidate.block and s != candidate.sentence]
-            around = next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
-            if around is None and previous and previous.date and SAME_DAY_AS_BEFORE.search(candidate.sentence):
+            around = None
+            if previous and previous.date and SAME_DAY_AS_BEFORE.search(candidate.sentence):
                 around = (previous.date_sentence, previous.date)
-            around = around or lede or _nearest_dated(candidate, candidates)
+            around = around or lede or next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
+            around = around or _nearest_dated(candidate, candidates)
             if around:
                 candidate.date_sentence, candidate.date = around
         previous = candidate
@@ -123,7 +132,7 @@ def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[t
 
 def participants_of_sentence(
     sentence: str, mentions: list[Mention], country_of: Callable[[str], str], joint: bool = False
-) -> list[tuple[str, ...]]:
+) -> tuple[list[tuple[str, ...]], bool]:
     """The groups of people a sentence says met (empty if it reports no meeting).
 
     Who stands before the meeting word met each of those after it: "Gallant
@@ -132,22 +141,24 @@ def participants_of_sentence(
     "the meeting brought together A, B and C") met together, unless the word
     is plural ("the meetings between Gantz and Blinken and Austin"); everyone
     met together when the text says it was one meeting (`joint`: "trilateral").
+    Also says whether the sentence only refers back to a meeting ("during their meeting").
     """
     excluded = _excluded_spans(sentence)
     trigger = next((t for t in TRIGGER.finditer(sentence) if _is_live_trigger(sentence, t, excluded)), None)
     if trigger is None:
-        return []
+        return [], False
+    anaphoric = bool(REFERS_BACK.search(sentence[max(0, trigger.start() - 25) : trigger.end()]))
     taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded)]
     people = tuple(dict.fromkeys(m.person for m in taking_part))
     if len(people) < 2:
-        return []
+        return [], anaphoric
     before = tuple(dict.fromkeys(m.person for m in taking_part if m.start < trigger.start()))
     after = tuple(p for p in dict.fromkeys(m.person for m in taking_part if m.start >= trigger.start()) if p not in before)
     if joint:
-        return [people]
+        return [people], anaphoric
     if not before or not after:
-        return split_bilateral(people, country_of) if trigger.group().lower() == "meetings" else [people]
-    return [(host, guest) for host in before for guest in after]
+        return (split_bilateral(people, country_of) if trigger.group().lower() == "meetings" else [people]), anaphoric
+    return [(host, guest) for host in before for guest in after], anaphoric
 
 
 def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:

@@ -13,16 +13,22 @@ from ..article import Block
 from .dates import find_absolute_dates, find_numeric_dates
 
 DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
-CAPTION = re.compile(r"Credit:|\((?:photo )?credit:|\bPhoto: |\bPhoto credit\b|\bPhoto by\b|\(AP Photo|/Getty Images|/Reuters$|/AFP$", re.I)
+CAPTION = re.compile(
+    r"Credit:|\((?:photo )?credit:|\bPhoto: |\bPhoto credit\b|\bPhoto by\b|\(AP Photo|/Getty Images|/Reuters$|/AFP$"
+    r"|^\[\d+/\d+\]|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?|File|file)\)$|©",
+)
 TEASER_END = re.compile(r"[.?!]\s*(LISTEN|WATCH|READ MORE|Read more)$")
 BYLINE = re.compile(r"^(By [A-Z][\w .,'’-]{2,60}|[A-Z][\w&]*(?: [A-Z][\w&]*)* Staff(?: Report| Writer)?)$")
 DATE_LINE = re.compile(r"^(Published|Updated|Last updated|Last modified|Modified|Posted|Issued)(?: on| at)?\s*:?\s*(.+)$", re.I)
 #: Navigation bars and breadcrumbs: "News | Opinion | Sport", "World > Europe".
+SPACED_MENU = re.compile(r"\S(?:\s{2,}|\t)\S.*\S(?:\s{2,}|\t)\S")
+#: A line of words without sentence punctuation in the middle of the prose: a teaser of another article.
+TEASER_MIN_WORDS = 13
 NAV_LINE = re.compile(r"(?:\s[|>»]\s.*){2,}|\s//\s|^[\w&' -]+ > [\w&' -]+")
 DATE_LINE_MAX_OTHER_WORDS = 8
 DATE_LINE_MAX_LENGTH = 120
 SHARE_LINE = re.compile(
-    r"^(?:(?:Send in e-mail)+|Share(?: on \w+| this article)?|Tweet|Print|Email|Copy link|Listen to this article"
+    r"^(?:(?:Send in e-mail)+|Share(?: on \w+| this article)?|Tweet|Print|Email|Copy link|Listen to this article|Skip to (?:main )?content"
     r"|Comments?|Advertisement|Subscribe(?: now)?|Sign up.*|Follow us.*)$",
     re.I,
 )
@@ -37,6 +43,8 @@ OFFER = re.compile(r"^From \$\d+.*first month|^Subscribe for|^Get unlimited acce
 NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
 SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
 HEADING_MAX_WORDS = 12
+#: How far down a page the headline may sit below mastheads and menus.
+HEAD_LINES = 10
 TITLE_MAX_WORDS = 30
 
 
@@ -54,10 +62,12 @@ class CleanText:
 
 def clean_text(body: str) -> CleanText:
     """Sort the lines of a copied news page into headline, prose and debris."""
-    lines = [" ".join(line.split()) for line in body.split("\n")]
-    lines = [line for line in lines if line]
+    raw_lines = [line for line in body.split("\n") if line.strip()]
+    # Menus copied as words apart by runs of spaces or tabs ("World  Business  Markets") are furniture.
+    furniture_first = [line.strip() for line in raw_lines if SPACED_MENU.search(line.strip())]
+    lines = [" ".join(line.split()) for line in raw_lines if not SPACED_MENU.search(line.strip())]
     date_lines: list[str] = []
-    furniture: list[str] = []
+    furniture: list[str] = furniture_first
     if lines:
         prefix = DATE_PREFIX.match(lines[0])
         if prefix:
@@ -79,6 +89,9 @@ def clean_text(body: str) -> CleanText:
             seen.append(line)
             continue
         seen.append(line)
+        if blocks and _looks_like_teaser(line):
+            furniture.append(line)
+            continue
         kind = "h" if _looks_like_subheading(line) else "p"
         blocks.append(Block(kind, line))
     while blocks and blocks[-1].kind == "h":  # a trailing teaser headline is not part of the article
@@ -88,7 +101,7 @@ def clean_text(body: str) -> CleanText:
 
 def _split_head(lines: list[str], date_lines: list[str], furniture: list[str]) -> tuple[str | None, list[str]]:
     """The headline, found past the masthead, navigation and section labels above it."""
-    for index, line in enumerate(lines[:6]):
+    for index, line in enumerate(lines[:HEAD_LINES]):
         if NAV_LINE.search(line) or " | " in line or _is_section_label(line) or _is_masthead(line):
             furniture.append(line)
             continue
@@ -97,7 +110,7 @@ def _split_head(lines: list[str], date_lines: list[str], furniture: list[str]) -
         if _looks_like_headline(line):
             return line, lines[index + 1 :]
         return None, lines[index:]
-    return None, lines[6:]
+    return None, lines[HEAD_LINES:]
 
 
 def _is_masthead(line: str) -> bool:
@@ -146,6 +159,10 @@ def _looks_like_headline(line: str) -> bool:
         return False
     # Title-case labels ("International - Middle East") are not headlines; headlines have a small word or length.
     return any(w[:1].islower() for w in words) or len(words) >= 6
+
+
+def _looks_like_teaser(line: str) -> bool:
+    return len(line.split()) >= TEASER_MIN_WORDS and not SENTENCE_END.search(line) and not line.endswith((":", ","))
 
 
 def _looks_like_subheading(line: str) -> bool:
