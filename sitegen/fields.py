@@ -92,7 +92,13 @@ def to_names(value: object) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list):
         raise FieldError(f"must be a list of names, not {_describe(value)}")
-    return tuple(to_text(item) for item in value)
+    names = []
+    for number, item in enumerate(value, start=1):
+        try:
+            names.append(to_text(item))
+        except FieldError as exc:
+            raise FieldError(f"item {number} {exc}") from None
+    return tuple(names)
 
 
 def to_participants(value: object) -> tuple[str, ...]:
