@@ -37,6 +37,10 @@ BACK_REFERENCE = re.compile(
     r"(?:(?:his|her|their|the|a|an|its|earlier|separate|previous)\s+)*(?:[\w-]+\s+)?(?:meetings?|talks|meeting)\b",
     re.I,
 )
+#: "after holding talks with", "following his meeting with": the subject's own meeting, when nothing else is reported.
+AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\s+with\b|\bafter\s+meeting\b", re.I)
+#: "he then held talks with ...": the sentence's subject is the person the article follows.
+SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
 #: People who came along: "joined by IDF chief Herzi Halevi" did not hold the meeting.
 ATTENDEES = re.compile(r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the presence of\b", re.I)
 LIST_CONTINUES = re.compile(r"^\s*(including|and|as well as|such as|among them|both|with)\b", re.I)
@@ -76,7 +80,8 @@ def find_meetings(
     texts = [s for _, s in sentences]
     for index, ((block, sentence), mentions) in enumerate(zip(sentences, mentions)):
         joint = bool(JOINT.search(" ".join(texts[index : index + 3])))
-        groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint)
+        protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
+        groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist)
         for group in groups:
             key = frozenset(group)
             found_date = date_in_sentence(_unquoted(sentence), anchor)
@@ -131,7 +136,7 @@ def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[t
 
 
 def participants_of_sentence(
-    sentence: str, mentions: list[Mention], country_of: Callable[[str], str], joint: bool = False
+    sentence: str, mentions: list[Mention], country_of: Callable[[str], str], joint: bool = False, protagonist: str | None = None
 ) -> tuple[list[tuple[str, ...]], bool]:
     """The groups of people a sentence says met (empty if it reports no meeting).
 
@@ -142,18 +147,27 @@ def participants_of_sentence(
     is plural ("the meetings between Gantz and Blinken and Austin"); everyone
     met together when the text says it was one meeting (`joint`: "trilateral").
     Also says whether the sentence only refers back to a meeting ("during their meeting").
+    "He then held talks with X": `he` is the `protagonist`, the host of the meetings before.
     """
     excluded = _excluded_spans(sentence)
     trigger = next((t for t in TRIGGER.finditer(sentence) if _is_live_trigger(sentence, t, excluded)), None)
+    if trigger is None and (own_talks := AFTER_OWN_TALKS.search(sentence)):
+        # "Cameron said ..., after holding talks with Netanyahu": with no other meeting in the
+        # sentence, the talks it speaks of are the subject's own, the ones reported.
+        excluded = _excluded_spans(sentence, back_references=False)
+        trigger = next(t for t in TRIGGER.finditer(sentence) if t.start() >= own_talks.start())
     if trigger is None:
         return [], False
     anaphoric = bool(REFERS_BACK.search(sentence[max(0, trigger.start() - 25) : trigger.end()]))
     taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded)]
     people = tuple(dict.fromkeys(m.person for m in taking_part))
-    if len(people) < 2:
+    if len(people) < (1 if protagonist and SUBJECT_PRONOUN.search(sentence[: trigger.start()]) else 2):
         return [], anaphoric
     before = tuple(dict.fromkeys(m.person for m in taking_part if m.start < trigger.start()))
     after = tuple(p for p in dict.fromkeys(m.person for m in taking_part if m.start >= trigger.start()) if p not in before)
+    if not before and protagonist and protagonist not in after and SUBJECT_PRONOUN.search(sentence[: trigger.start()]):
+        before = (protagonist,)
+        people = (protagonist, *people)
     if joint:
         return [people], anaphoric
     if not before or not after:
@@ -183,10 +197,10 @@ def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) ->
     return not NOT_HAPPENED.search(sentence[max(0, trigger.start() - 60) : trigger.start()])
 
 
-def _excluded_spans(sentence: str) -> list[range]:
+def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
     """Stretches whose names did not take part: quotes, back-references, attributions."""
     spans = [range(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
-    for match in BACK_REFERENCE.finditer(sentence):
+    for match in BACK_REFERENCE.finditer(sentence) if back_references else ():
         end = len(sentence)
         if match.start() < BACK_REFERENCE_AT_START:
             # "After meeting X, Y met Z": the back-reference ends where the main clause begins.

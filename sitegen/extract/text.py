@@ -147,9 +147,11 @@ def _is_date_line(line: str) -> bool:
     if len(line) > DATE_LINE_MAX_LENGTH:
         return False
     found = [f for f in find_absolute_dates(line) if f.explicit] or find_numeric_dates(line)
-    if len(found) != 1 or (SENTENCE_END.search(line) and not line.endswith(")")):
+    if not found or (SENTENCE_END.search(line) and not line.endswith(")")):
         return False
-    other = line[: found[0].start] + " " + line[found[0].end :]
+    other = line
+    for date in reversed(found):
+        other = other[: date.start] + " " + other[date.end :]
     return len(re.findall(r"[A-Za-z]{2,}", other)) <= DATE_LINE_MAX_OTHER_WORDS
 
 
