@@ -51,3 +51,11 @@ def test_numeric_dates_are_day_first_unless_impossible():
 def test_publication_date_comes_from_the_first_full_date_line():
     assert publication_date(("Published: JANUARY 31, 2023 10:11", "Updated: FEBRUARY 1, 2023")) == D(2023, 1, 31)
     assert publication_date(("Tuesday",)) is None
+
+
+def test_dates_as_pages_print_them_and_dates_that_name_events():
+    assert publication_date(("March 16, 20232:55 PM GMT+1Updated 2 years ago",)) == D(2023, 3, 16)
+    assert publication_date(("Published: 14 May ,2025: 11:32 AM GST",)) == D(2025, 5, 14)
+    anchor = D(2023, 10, 24)
+    assert date_in_sentence("Macron on Tuesday visited Israel after the 7 October attacks.", anchor).day == anchor
+    assert date_in_sentence("He said Hamas, whose onslaught of October 7 killed 1,400 people, must go.", anchor) is None

@@ -80,3 +80,21 @@ def test_people_who_came_along_and_earlier_or_planned_meetings_do_not_count(extr
             "It was the first visit since Benjamin Netanyahu met Joe Biden. "
             "Netanyahu's office said Biden invited him, though it was unclear whether the meeting would be at the White House.")
     assert meetings_of(extractor, text) == [(["Lloyd Austin", "Yoav Gallant"], dt.date(2023, 12, 18), "Tel Aviv")]
+
+
+def test_a_trip_told_with_pronouns_and_the_subjects_own_talks(extractor):
+    text = ("---\ndate: 2024-01-07\n---\nIn Amman on Sunday, Antony Blinken met King Abdullah II. "
+            "He then flew to Doha, where he held talks with Qatar's emir, Sheikh Tamim bin Hamad Al Thani.\n\n"
+            "David Cameron said on Sunday that Israel must act smartly, after holding talks with Benjamin Netanyahu in Jerusalem.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [
+        ["Abdullah II bin Al-Hussein", "Antony Blinken"],
+        ["Antony Blinken", "Tamim bin Hamad Al Thani"],
+        ["Benjamin Netanyahu", "David Cameron"],
+    ]
+
+
+def test_plans_and_references_back_make_no_new_meeting(extractor):
+    text = ("---\ndate: 2023-10-18\n---\nJoe Biden sat down with Benjamin Netanyahu in Tel Aviv on Wednesday. "
+            "A planned stop in Jordan, where Biden was to meet King Abdullah II and Mahmoud Abbas, was cancelled. "
+            "Al-Sharaa thanked Joe Biden and Mahmoud Abbas for their efforts to arrange the meeting, Leavitt said.")
+    assert meetings_of(extractor, text) == [(["Benjamin Netanyahu", "Joe Biden"], dt.date(2023, 10, 18), "Tel Aviv")]

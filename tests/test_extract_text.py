@@ -66,3 +66,10 @@ def test_navigation_bars_and_section_labels_above_the_headline_are_furniture():
     assert clean.title == "Cameron says Israel is making a decision to act"
     assert clean.date_lines == ("Wed 17 Apr 2024 13.05 BST",)
     assert [b.text for b in clean.blocks] == ["The foreign secretary met Netanyahu."]
+
+
+def test_spaced_menus_and_teasers_of_other_articles_are_not_text():
+    clean = clean_text("Reuters\nWorld  Business  Markets  Legal\nScholz urges Netanyahu to seek compromise\n\nScholz met Netanyahu.\n"
+                       "Blinken returns to Israel after six-nation Arab tour and meets Netanyahu for seven hours\nHe left.")
+    assert clean.title == "Scholz urges Netanyahu to seek compromise"
+    assert [b.text for b in clean.blocks] == ["Scholz met Netanyahu.", "He left."]
