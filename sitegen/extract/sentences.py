@@ -13,7 +13,15 @@ BOUNDARY = re.compile(r"(?<=[.!?])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])"
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph, in order."""
+    """Sentences of a paragraph, in order; clauses joined by a semicolon count as sentences."""
+    return [part for sentence in _split(text) for part in _semicolon_clauses(sentence)]
+
+
+def _semicolon_clauses(sentence: str) -> list[str]:
+    return [clause.strip() for clause in sentence.split("; ") if clause.strip()]
+
+
+def _split(text: str) -> list[str]:
     sentences = []
     start = 0
     for match in BOUNDARY.finditer(text):
