@@ -34,9 +34,11 @@ def test_planned_meetings_are_not_meetings(extractor):
     assert meetings_of(extractor, text) == []
 
 
-def test_a_delegation_meeting_one_person_is_several_bilateral_meetings(extractor):
-    text = "---\ndate: 2023-01-31\n---\nDefense Minister Yoav Gallant and Opposition Leader Yair Lapid met with US Secretary of State Anthony Blinken in Jerusalem on Tuesday morning."
-    assert meetings_of(extractor, text) == [
+def test_a_delegation_meets_together_unless_the_article_shows_them_one_by_one(extractor):
+    lede = "---\ndate: 2023-01-31\n---\nDefense Minister Yoav Gallant and Opposition Leader Yair Lapid met with US Secretary of State Anthony Blinken in Jerusalem on Tuesday morning."
+    assert meetings_of(extractor, lede) == [(["Antony Blinken", "Yair Lapid", "Yoav Gallant"], dt.date(2023, 1, 31), "Jerusalem")]
+    one_by_one = lede + " Shortly after, the Leader of the opposition MK Yair Lapid also met with Secretary Blinken."
+    assert meetings_of(extractor, one_by_one) == [
         (["Antony Blinken", "Yoav Gallant"], dt.date(2023, 1, 31), "Jerusalem"),
         (["Antony Blinken", "Yair Lapid"], dt.date(2023, 1, 31), "Jerusalem"),
     ]

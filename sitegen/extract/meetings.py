@@ -50,7 +50,11 @@ ATTRIBUTION = re.compile(
 QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 #: "the meeting", "their talks": a meeting already reported.
 REFERS_BACK = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+)?(?:meeting|talks)$", re.I)
-JOINT = re.compile(r"\b(trilateral|three-way|quadrilateral|joint meeting|jointly|summit|the three (?:leaders|men|ministers)|all three)\b", re.I)
+JOINT = re.compile(
+    r"\b(trilateral|three-way|four-way|quadrilateral|quartet|joint meeting|jointly|summit|brought together"
+    r"|the (?:three|four|five) (?:leaders|men|ministers|officials|sides|delegations|heads|chiefs)|all (?:three|four))\b",
+    re.I,
+)
 BACK_REFERENCE_AT_START = 20
 
 
@@ -66,6 +70,8 @@ class MeetingCandidate:
     sentences: list[str] = field(default_factory=list)
     #: The sentence the date was read from (the meeting's own, or one around it).
     date_sentence: str = ""
+    #: For "A and B (one country) met C": C, in case the article later shows C met them one by one.
+    hub: str | None = None
 
 
 def find_meetings(
@@ -82,6 +88,7 @@ def find_meetings(
         joint = bool(JOINT.search(" ".join(texts[index : index + 3])))
         protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
         groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist)
+        hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
         for group in groups:
             key = frozenset(group)
             found_date = date_in_sentence(_unquoted(sentence), anchor)
@@ -93,15 +100,60 @@ def find_meetings(
                 if current is None:
                     continue
             if current is None:
-                by_people[key] = MeetingCandidate(group, sentence, block, found_date, found_place, date_sentence=sentence if found_date else "")
+                by_people[key] = MeetingCandidate(group, sentence, block, found_date, found_place, date_sentence=sentence if found_date else "", hub=hub)
                 continue
             if current.date is None or (found_date and found_date.explicit and not current.date.explicit):
                 if found_date:
                     current.date, current.date_sentence = found_date, sentence
             current.place = current.place or found_place
-    candidates = list(by_people.values())
+    candidates = _split_delegations(list(by_people.values()))
     _date_from_context(candidates, sentences, anchor)
     return candidates
+
+
+def _hub_of_delegation(groups, sentence, mentions, country_of) -> str | None:
+    """The one person a same-country delegation met, where the sentence reads that way."""
+    if len(groups) != 1 or len(groups[0]) < 3:
+        return None
+    sides: dict[str, list[str]] = {}
+    for person in groups[0]:
+        sides.setdefault(country_of(person), []).append(person)
+    singles = [side[0] for side in sides.values() if len(side) == 1]
+    return singles[0] if len(sides) == 2 and len(singles) == 1 else None
+
+
+def _split_delegations(candidates: list[MeetingCandidate]) -> list[MeetingCandidate]:
+    """A delegation meeting whose hub the article also shows meeting one member alone was, in truth, meetings one by one.
+
+    "Defense Minister Gallant and Opposition Leader Lapid met with Blinken ... Shortly
+    after, Lapid also met with Blinken": two meetings, Gallant-Blinken and Lapid-Blinken.
+    """
+    by_people = {frozenset(c.participants): c for c in candidates}
+    result = []
+    for candidate in candidates:
+        group = frozenset(candidate.participants)
+        alone = candidate.hub and any(len(other) == 2 and candidate.hub in other and other < group for other in by_people)
+        if not alone:
+            result.append(candidate)
+            continue
+        for member in candidate.participants:
+            if member == candidate.hub:
+                continue
+            pair = frozenset((candidate.hub, member))
+            if pair not in by_people:
+                split = MeetingCandidate((member, candidate.hub), candidate.sentence, candidate.block, candidate.date, candidate.place, date_sentence=candidate.date_sentence)
+                by_people[pair] = split
+                result.append(split)
+            else:
+                existing = by_people[pair]
+                existing.date = existing.date or candidate.date
+                existing.date_sentence = existing.date_sentence or candidate.date_sentence
+                existing.place = existing.place or candidate.place
+                if existing not in result:
+                    # keep the article's order: the pair takes the delegation meeting's place
+                    result.append(existing)
+    seen: set[int] = set()
+    return [c for c in result if not (id(c) in seen or seen.add(id(c)))]
 
 
 #: "Later in the day, X met Y": the meeting is on the day of the one reported before it.
@@ -172,6 +224,9 @@ def participants_of_sentence(
         return [people], anaphoric
     if not before or not after:
         return (split_bilateral(people, country_of) if trigger.group().lower() == "meetings" else [people]), anaphoric
+    for hub, spokes in ((before, after), (after, before)):
+        if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1:
+            return [people], anaphoric  # a delegation of one country: one meeting, unless the article says otherwise
     return [(host, guest) for host in before for guest in after], anaphoric
 
 
