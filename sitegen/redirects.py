@@ -120,8 +120,13 @@ class _Successors:
 
     def __init__(self, now: dict[str, Entry], people: tuple[PersonRecord, ...]):
         self._by_kind: dict[str, list[Entry]] = {}
+        #: Meetings by each source article, so a moved meeting is compared only with those sharing one.
+        self._meetings_from: dict[str, list[Entry]] = {}
         for entry in now.values():
             self._by_kind.setdefault(entry.kind, []).append(entry)
+            if entry.kind == "meeting":
+                for source in entry.built_from:
+                    self._meetings_from.setdefault(source, []).append(entry)
         self._renamed: dict[str, set[str]] = {}
         for record in people:
             for alias in record.aliases:
@@ -132,7 +137,8 @@ class _Successors:
         if not old.built_from:
             return None
         if old.kind == "meeting":
-            return self._meeting(old, candidates)
+            sharing = {e.url: e for source in old.built_from for e in self._meetings_from.get(source, [])}
+            return self._meeting(old, list(sharing.values()))
         if old.kind == "person":
             names = {old.built_from[0], *self._renamed.get(old.built_from[0].casefold(), ())}
             return next((e.url for e in candidates if e.built_from and e.built_from[0] in names), None)
