@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
 from .config import Config
@@ -15,13 +14,13 @@ from .load import read_sources
 from .lock import output_lock
 from .manifest import MANIFEST_FILE, read_manifest, write_manifest
 from .model import build_archive
-from .parallel import extract_all
+from .parallel import extract_all, in_slices, render_all
 from .problems import BuildFailed, Problem, Problems
 from .redirects import Redirect, plan_links, published_entries, redirect_pages
 from .refdata import DATA_FILES, load_reference_data
 from .render import make_environment, plan_pages, render_documents, render_pages
 from .search import index_site
-from .shareimage import share_images
+from .shareimage import meeting_images, site_image
 from .theme import search_path, static_files
 from .write import check_output_dir, write_site
 
@@ -88,8 +87,14 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, 
     # in one swap, indexed for search before it replaces the old one.
     static = static_files(config.root)
     env = make_environment(search_path(config.root, "templates"), config, archive, static)
-    outputs = chain(render_pages(pages, env), render_pages(redirect_pages(links, pages), env),
-                    render_documents(pages, env), share_images(archive, config))
+    # Pages and pictures are independent once the model exists: rendered on every core.
+    outputs = render_all([
+        *in_slices(pages, lambda part: render_pages(part, env)),
+        lambda: list(render_pages(redirect_pages(links, pages), env)),
+        lambda: list(render_documents(pages, env)),
+        lambda: [site_image(archive, config)],
+        *in_slices(archive.meetings, lambda part: meeting_images(part, config), size=50),
+    ], items=len(pages))
 
     def before_swap(staging: Path) -> None:
         index_site(staging)

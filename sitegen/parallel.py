@@ -1,9 +1,10 @@
-"""Extraction on every core: articles are independent, so they are shared out among processes.
+"""Work on every core: extraction and rendering are shared out among forked processes.
 
-The workers are forked from the build process, so the prepared Extractor is
-inherited rather than sent to them; only article files go out and Articles
-come back. Results keep the order of the files, so the build stays
-deterministic however the work was shared.
+Articles are independent, and so are pages once the model is built. The
+workers are forked from the build process, so the prepared Extractor, the
+model and the Jinja environment are inherited rather than sent to them; only
+article files go out, and Articles or finished files come back. Results keep
+their order, so the build stays deterministic however the work was shared.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 from .article import Article
 from .extract import Extractor
@@ -19,8 +20,8 @@ from .fields import read_declared
 from .load import SourceFile
 from .problems import Problem, Problems
 
-#: Below this many articles a pool costs more than it saves.
-MIN_ARTICLES_FOR_POOL = 400
+#: Below this many articles (or pages) a pool costs more than it saves.
+MIN_ITEMS_FOR_POOL = 400
 CHUNK = 64
 
 _extractor: Extractor | None = None
@@ -29,7 +30,7 @@ _extractor: Extractor | None = None
 def extract_all(sources: Sequence[SourceFile], extractor: Extractor, problems: Problems, workers: int | None = None) -> list[Article]:
     """Every source extracted, in order; problems are added to `problems` in file order."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(sources) < MIN_ARTICLES_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(sources) < MIN_ITEMS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
         return [extractor.extract(s, read_declared(s, problems), problems) for s in sources]
     global _extractor
     _extractor = extractor  # inherited by the forked workers
@@ -47,3 +48,31 @@ def _extract_chunk(sources: Sequence[SourceFile]) -> tuple[list[Article], list[P
     problems = Problems()
     articles = [_extractor.extract(s, read_declared(s, problems), problems) for s in sources]
     return articles, problems.items
+
+
+#: A piece of rendering: when called, the files it makes as (output path, bytes).
+Unit = Callable[[], list[tuple[str, bytes]]]
+_units: Sequence[Unit] = ()
+
+
+def render_all(units: Sequence[Unit], items: int, workers: int | None = None) -> Iterator[tuple[str, bytes]]:
+    """The files of every unit, in unit order, made by forked workers where `items` (pages) are many enough."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers < 2 or items < MIN_ITEMS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
+        for unit in units:
+            yield from unit()
+        return
+    global _units
+    _units = units  # inherited by the forked workers
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        for files in pool.map(_run_unit, range(len(units))):
+            yield from files
+
+
+def _run_unit(index: int) -> list[tuple[str, bytes]]:
+    return _units[index]()
+
+
+def in_slices(items: Sequence, make: Callable[[Sequence], Iterator[tuple[str, bytes]]], size: int = 200) -> list[Unit]:
+    """Units that each make the files of `size` items."""
+    return [lambda part=items[i : i + size]: list(make(part)) for i in range(0, len(items), size)]

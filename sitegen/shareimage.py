@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -41,8 +41,17 @@ class Card:
 
 def share_images(archive: Archive, config: Config) -> Iterator[tuple[str, bytes]]:
     """(output file, PNG bytes) for the archive's card and every meeting's."""
-    yield SITE_IMAGE, draw_card(site_card(archive, config))
-    for meeting in archive.meetings:
+    yield site_image(archive, config)
+    yield from meeting_images(archive.meetings, config)
+
+
+def site_image(archive: Archive, config: Config) -> tuple[str, bytes]:
+    return SITE_IMAGE, draw_card(site_card(archive, config))
+
+
+def meeting_images(meetings: Sequence[Meeting], config: Config) -> Iterator[tuple[str, bytes]]:
+    """(output file, PNG bytes) for each of `meetings`."""
+    for meeting in meetings:
         yield meeting.share_image, draw_card(meeting_card(meeting, config))
 
 
