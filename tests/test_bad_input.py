@@ -194,6 +194,15 @@ def test_odd_but_good_input_builds(published, tmp_path, capsys, case):
     assert not (root / "pwned").exists() and not (Path.cwd() / "pwned").exists()
 
 
+def test_two_spellings_of_one_place_share_its_page_and_lose_nothing(published, tmp_path, capsys):
+    spelled = {f"seeds/{name}.txt": f"---\ndate: 2023-0{month}-07\nplace: {place}\n---\nAustin meets Gallant {month}\nYoav Gallant met Lloyd Austin on Tuesday.\n"
+               for name, month, place in (("b", 3, "Tel Aviv"), ("c", 4, "Tel-Aviv"), ("d", 5, "Tel  aviv"))}
+    root = _start(published, tmp_path, Case("places", spelled))
+    assert _build(root, capsys)[0] == 0
+    page = (root / "site/places/tel-aviv/index.html").read_text(encoding="utf-8")
+    assert "Meetings (3)" in page and page.count('<a href="../../meetings/2023-0') == 3
+
+
 def test_every_problem_of_a_build_is_reported_at_once(published, tmp_path, capsys):
     case = Case("several", {name: CASES[i].files["seeds/bad.txt"] for i, name in ((0, "seeds/x.txt"), (6, "seeds/y.txt"), (9, "seeds/z.txt"))})
     code, output = _build(_start(published, tmp_path, case), capsys)

@@ -12,6 +12,7 @@ from conftest import make_site
 from serve import serve
 from sitegen.cli import main
 from sitegen.manifest import MANIFEST_FILE
+from test_browser import browser  # noqa: F401 - the same headless Debian Chromium
 
 MEETING_A = """
     ---
@@ -153,3 +154,13 @@ def test_a_manifest_line_that_could_write_outside_the_site_is_an_error(tmp_path,
     code, output = _build(root, capsys)
     assert code == 1 and f"{MANIFEST_FILE}:2: error:" in output
     assert not (tmp_path / "etc").exists() and not (root / "site").exists()
+
+
+def test_a_browser_at_an_old_address_lands_on_the_new_page(corrected, browser):
+    root, _, _ = corrected
+    page = browser.new_page()
+    with serve(root / "site") as base:
+        page.goto(base + "meetings/2023-01-31-antony-blinken-yoav-gallant/")
+        page.wait_for_url(base + "meetings/2023-01-30-antony-blinken-yoav-gallant-levi/index.html")
+        assert page.locator("h1").inner_text() == "Yoav Gallant-Levi and Antony Blinken"
+    page.close()
