@@ -18,6 +18,7 @@ MAX_SLUG_LENGTH = 72
 RESERVED_SLUGS = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def make_slug(text: str) -> str:
     """A lowercase ASCII slug that can never leave the output folder.
 
