@@ -39,3 +39,10 @@ def test_a_discovered_participant_gets_a_flagged_page_and_a_warning(tmp_path):
     assert "not yet in the people data" in html and "Canadian Foreign Minister" in html
     assert (root / "site/meetings/2023-10-24-benjamin-netanyahu-jeanne-marleau/index.html").exists()
     assert any("'Jeanne Marleau' (Canadian Foreign Minister) is not in people.yaml" in w.message for w in summary.warnings)
+
+
+def test_a_person_followed_by_their_office_is_discovered():
+    assert discovered("Kishida met in Jeddah with Jasem Albudaiwi, secretary general of the Gulf Cooperation Council.") == [
+        ("Jasem Albudaiwi", "unknown", "Secretary general of the Gulf Cooperation Council", True)
+    ]
+    assert discovered("He met Abdellatif Loudiyi, Morocco's minister delegate for defense.")[0][:2] == ("Abdellatif Loudiyi", "Morocco")

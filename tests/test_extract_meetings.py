@@ -100,3 +100,10 @@ def test_plans_and_references_back_make_no_new_meeting(extractor):
             "A planned stop in Jordan, where Biden was to meet King Abdullah II and Mahmoud Abbas, was cancelled. "
             "Al-Sharaa thanked Joe Biden and Mahmoud Abbas for their efforts to arrange the meeting, Leavitt said.")
     assert meetings_of(extractor, text) == [(["Benjamin Netanyahu", "Joe Biden"], dt.date(2023, 10, 18), "Tel Aviv")]
+
+
+def test_talks_held_at_length_and_being_received_are_meetings(extractor):
+    text = ("---\ndate: 2024-01-07\n---\nIn Amman, Antony Blinken met King Abdullah II on Sunday. The top US diplomat began the tour on "
+            "Saturday in Istanbul, where he first held some two hours of talks with Turkish Foreign Minister Hakan Fidan, and was then "
+            "received by President Recep Tayyip Erdogan.")
+    assert [m[0] for m in meetings_of(extractor, text)][1:] == [["Antony Blinken", "Hakan Fidan"], ["Antony Blinken", "Recep Tayyip Erdogan"]]

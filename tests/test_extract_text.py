@@ -73,3 +73,9 @@ def test_spaced_menus_and_teasers_of_other_articles_are_not_text():
                        "Blinken returns to Israel after six-nation Arab tour and meets Netanyahu for seven hours\nHe left.")
     assert clean.title == "Scholz urges Netanyahu to seek compromise"
     assert [b.text for b in clean.blocks] == ["Scholz met Netanyahu.", "He left."]
+
+
+def test_markdown_menus_and_share_prompts_are_not_text():
+    html = render_markdown("POLITICO | Europe | Newsletters | Podcasts\n\n# Netanyahu pitches gas to Meloni\n\nPress play to listen to this article\n\nNetanyahu met Meloni in Rome on Friday.")
+    blocks, _ = markdown_blocks(html)
+    assert [b.text for b in blocks] == ["Netanyahu pitches gas to Meloni", "Netanyahu met Meloni in Rome on Friday."]

@@ -26,6 +26,12 @@ NAME = rf"[A-Z][a-zA-Z'’-]+(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?[A-Z][a-z
 #: Lowercase words that may stand in an office before a name ("press secretary", "foreign policy chief").
 _OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[cs]e|intelligence|spy|army|military|special|top|former|acting|crown|prime|state|affairs|presidential|royal|house|white|envoy|[A-Z][\w.’'-]*)"
 TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+(?P<name>{NAME})")
+#: "Jasem Albudaiwi, secretary general of the Gulf Cooperation Council": the office after the name.
+NAME_THEN_OFFICE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<office>(?:[\w'’-]+\s+){{0,3}}?(?:secretary[- ]general|foreign minister|defen[cs]e minister"
+    rf"|prime minister|minister|president|envoy|ambassador|chief|head|director|spokes(?:man|woman|person)|advis[eo]r|chancellor"
+    rf"|commissioner|king|emir|crown prince)(?:\s+(?:of|to|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b"
+)
 #: Capitalised words that open a sentence or clause rather than an office.
 NOT_OFFICE = {"He", "She", "They", "The", "It", "On", "In", "After", "Before", "During", "When", "While", "And", "But",
               "A", "An", "His", "Her", "Their", "Also", "Meet", "Meets", "Met", "With", "As", "At", "For", "From", "Then"}
@@ -57,7 +63,7 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     """People named with an office in `sentences` who are not in the reference data."""
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
-        for match in TITLED_NAME.finditer(sentence):
+        for match in [*TITLED_NAME.finditer(sentence), *NAME_THEN_OFFICE.finditer(sentence)]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", re.sub(r"['’]s$", "", name))
             if any(word in DEMONYMS or re.fullmatch(OFFICES, word) for word in name.split()):

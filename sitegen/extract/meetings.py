@@ -19,7 +19,9 @@ from .people import Mention
 from .places import PlaceFinder, PlaceMention
 
 TRIGGER = re.compile(
-    r"\b(met|meets?|meetings?|hosted|hosts?|held talks|holds talks|talks with|sat down with|received|receives)\b", re.I
+    r"\b(met|meets?|meetings?|hosted|hosts?|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
+    r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed)\b",
+    re.I,
 )
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(

@@ -28,7 +28,7 @@ NAV_LINE = re.compile(r"(?:\s[|>»]\s.*){2,}|\s//\s|^[\w&' -]+ > [\w&' -]+")
 DATE_LINE_MAX_OTHER_WORDS = 8
 DATE_LINE_MAX_LENGTH = 120
 SHARE_LINE = re.compile(
-    r"^(?:(?:Send in e-mail)+|Share(?: on \w+| this article)?|Tweet|Print|Email|Copy link|Listen to this article|Skip to (?:main )?content"
+    r"^(?:(?:Send in e-mail)+|Share(?: on \w+| this article)?|Tweet|Print|Email|Copy link|Listen to this article|Skip to (?:main )?content|Press play to listen.*|Listen to this story.*"
     r"|Comments?|Advertisement|Subscribe(?: now)?|Sign up.*|Follow us.*)$",
     re.I,
 )
@@ -188,8 +188,17 @@ def markdown_blocks(body_html: str) -> tuple[tuple[Block, ...], tuple[str, ...]]
     blocks, date_lines = [], []
     for tag, inner in BLOCK_TAGS.findall(body_html):
         text = " ".join(html.unescape(TAG.sub("", inner)).split())
-        if text and (DATE_LINE.match(text) or _is_date_line(text)):
+        if not text:
+            continue
+        if TAIL_MARKERS.match(text):
+            break
+        if DATE_LINE.match(text) or _is_date_line(text):
             date_lines.append(text)
-        elif text:
+        elif not _is_markdown_furniture(text):
             blocks.append(Block("h" if tag.startswith("h") else "p", text))
     return tuple(blocks), tuple(date_lines)
+
+
+def _is_markdown_furniture(text: str) -> bool:
+    """Menus, bylines and share prompts pasted into a Markdown article."""
+    return bool(NAV_LINE.search(text) or " | " in text or SHARE_LINE.match(text) or BYLINE.match(text) or _is_masthead(text))
