@@ -226,8 +226,10 @@ def participants_of_sentence(
         return [people], anaphoric
     if not before or not after:
         return (split_bilateral(people, country_of) if trigger.group().lower() == "meetings" else [people]), anaphoric
+    # "talks with Fidan, and was then received by Erdogan": a second meeting word, a second meeting.
+    later_triggers = [t.start() for t in TRIGGER.finditer(sentence, trigger.end()) if _is_live_trigger(sentence, t, excluded)]
     for hub, spokes in ((before, after), (after, before)):
-        if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1:
+        if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1 and not later_triggers:
             return [people], anaphoric  # a delegation of one country: one meeting, unless the article says otherwise
     return [(host, guest) for host in before for guest in after], anaphoric
 
