@@ -107,3 +107,10 @@ def test_talks_held_at_length_and_being_received_are_meetings(extractor):
             "Saturday in Istanbul, where he first held some two hours of talks with Turkish Foreign Minister Hakan Fidan, and was then "
             "received by President Recep Tayyip Erdogan.")
     assert [m[0] for m in meetings_of(extractor, text)][1:] == [["Antony Blinken", "Hakan Fidan"], ["Antony Blinken", "Recep Tayyip Erdogan"]]
+
+
+def test_the_dateline_city_places_a_meeting_whose_sentence_names_none(extractor):
+    text = "---\ndate: 2023-03-10\n---\nROME — Giorgia Meloni rolled out the red carpet for Benjamin Netanyahu on Friday, hosting him for talks on gas."
+    assert meetings_of(extractor, text) == [(["Benjamin Netanyahu", "Giorgia Meloni"], dt.date(2023, 3, 10), "Rome")]
+    text = "---\ndate: 2022-08-18\n---\nLVOV-ON-SEA, Aug 18 (Reuters) - Antonio Guterres held a trilateral meeting with Volodymyr Zelensky and Recep Tayyip Erdogan."
+    assert meetings_of(extractor, text)[0][2] == "Lvov-On-Sea"  # a city not in places.yaml is kept as written

@@ -6,6 +6,7 @@ source file; it keeps no state between articles.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable
@@ -25,6 +26,9 @@ from .text import clean_text, markdown_blocks, render_markdown
 from .topics import TopicFinder
 
 UNKNOWN_COUNTRY = "unknown"
+#: A dateline opening the story: a city in capitals, then a comma, a dash or the agency.
+DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{2,30}?[A-Z])(?:,\s| —| –| -\s|\s\(|\s//)")
+LEDE_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ class Extractor:
         if not candidates:
             problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")
         assign_sentences(candidates, sentences, mentions)
-        fallback_place = declared.place or self._main_place([s for _, s in sentences])
+        fallback_place = declared.place or self._dateline_city(sentences) or self._main_place([s for _, s in sentences])
         reported = []
         for candidate in candidates:
             names = " and ".join(candidate.participants)
@@ -152,6 +156,16 @@ class Extractor:
             place_evidence="declared",
         )
 
+
+    def _dateline_city(self, sentences) -> str | None:
+        """The city of the dateline ("BERLIN, March 16 (Reuters) -", "ROME —"): where the story was filed."""
+        for _, sentence in sentences[:LEDE_SENTENCES]:
+            match = DATELINE.match(sentence)
+            if match:
+                name = match.group(1).strip().title()
+                known = self.places.find(name)
+                return known[0].city if known else name
+        return None
 
     def _main_place(self, sentences: list[str]) -> str | None:
         """The city an article is set in: the one it names most often as a location."""
