@@ -19,7 +19,7 @@ from .people import Mention
 from .places import PlaceFinder, PlaceMention
 
 TRIGGER = re.compile(
-    r"\b(met|meets?|meetings?|hosted|hosts?|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
+    r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
     r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed)\b",
     re.I,
 )
