@@ -114,3 +114,13 @@ def test_the_dateline_city_places_a_meeting_whose_sentence_names_none(extractor)
     assert meetings_of(extractor, text) == [(["Benjamin Netanyahu", "Giorgia Meloni"], dt.date(2023, 3, 10), "Rome")]
     text = "---\ndate: 2022-08-18\n---\nLVOV-ON-SEA, Aug 18 (Reuters) - Antonio Guterres held a trilateral meeting with Volodymyr Zelensky and Recep Tayyip Erdogan."
     assert meetings_of(extractor, text)[0][2] == "Lvov-On-Sea"  # a city not in places.yaml is kept as written
+
+
+def test_a_topic_named_only_in_someones_title_is_not_discussed(extractor):
+    from sitegen.extract.topics import TopicFinder
+
+    finder = extractor.topics
+    assert "palestinian-authority" not in finder.find(["Blinken met Palestinian Authority President Mahmoud Abbas in Ramallah."])
+    assert "palestinian-authority" in finder.find(["They discussed strengthening the Palestinian Authority."])
+    assert "normalization" not in finder.find(["Trump arrived in Saudi Arabia on Tuesday."])
+    assert isinstance(finder, TopicFinder)

@@ -25,10 +25,14 @@ class TopicFinder:
         return found
 
 
+#: "Palestinian Authority President Mahmoud Abbas": a signal used in someone's title is not the topic.
+IN_A_TITLE = r"(?!\s+(?:\([A-Z]+\)\s+)?(?:[Pp]resident|[Cc]hairman|[Ll]eader|[Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Mm]inister|official|officials|[Ss]pokes\w+|[Ee]nvoy|[Cc]hief|[Aa]mbassador)\b)"
+
+
 def _signal_pattern(signals: Sequence[str]) -> re.Pattern:
     """One case-insensitive pattern for all signals; 'word*' matches any ending."""
     parts = []
     for signal in signals:
         text = re.escape(signal.rstrip("*")).replace("'", "['’]").replace("\\ ", r"[\s-]+")
         parts.append(text + (r"\w*" if signal.endswith("*") else r"\b"))
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")", re.I)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")" + IN_A_TITLE, re.I)
