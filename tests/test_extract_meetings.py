@@ -123,4 +123,3 @@ def test_a_topic_named_only_in_someones_title_is_not_discussed(extractor):
     assert "palestinian-authority" not in finder.find(["Blinken met Palestinian Authority President Mahmoud Abbas in Ramallah."])
     assert "palestinian-authority" in finder.find(["They discussed strengthening the Palestinian Authority."])
     assert "normalization" not in finder.find(["Trump arrived in Saudi Arabia on Tuesday."])
-    assert isinstance(finder, TopicFinder)
