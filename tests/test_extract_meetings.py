@@ -117,8 +117,6 @@ def test_the_dateline_city_places_a_meeting_whose_sentence_names_none(extractor)
 
 
 def test_a_topic_named_only_in_someones_title_is_not_discussed(extractor):
-    from sitegen.extract.topics import TopicFinder
-
     finder = extractor.topics
     assert "palestinian-authority" not in finder.find(["Blinken met Palestinian Authority President Mahmoud Abbas in Ramallah."])
     assert "palestinian-authority" in finder.find(["They discussed strengthening the Palestinian Authority."])
