@@ -72,6 +72,18 @@ def test_a_build_killed_after_the_swap_or_mid_fallback_is_tidied_by_the_next(tmp
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site.lock"]
 
 
+def test_without_renameat2_the_fallback_swap_still_replaces_the_site_whole(tmp_path, monkeypatch):
+    root = make_site(tmp_path, GOOD)
+    build_site(root)
+    (root / "site/stale.html").write_text("old")
+    monkeypatch.setattr(write, "_exchange", lambda a, b: False)  # a system or file system without it
+    make_site(root, SECOND, with_seed_data=False)
+    build_site(root)
+    assert not (root / "site/stale.html").exists()
+    assert (root / "site/articles/2023-03-09-austin-meets-gallant/index.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site.lock"]
+
+
 def test_a_disk_that_fills_up_mid_write_leaves_the_old_site(tmp_path, monkeypatch, capsys):
     root = make_site(tmp_path, GOOD)
     build_site(root)
