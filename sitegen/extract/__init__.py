@@ -22,7 +22,7 @@ from .meetings import MeetingCandidate, assign_sentences, find_meetings
 from .people import PersonMatcher, canonical_names, distinct, mark_first_mentions, mentions_in
 from .places import PlaceFinder
 from .sentences import split_sentences
-from .text import clean_text, markdown_blocks, render_markdown
+from .text import CleanText, clean_text, markdown_blocks, render_markdown
 from .topics import TopicFinder
 
 UNKNOWN_COUNTRY = "unknown"
@@ -55,16 +55,8 @@ class Extractor:
 
     def extract(self, source: SourceFile, declared: Declared, problems: Problems) -> Article:
         """The Article of `source`: what the front matter declares, the rest extracted."""
-        if source.kind == "markdown":
-            body_html = render_markdown(source.body)
-            (blocks, date_lines), title, furniture = markdown_blocks(body_html), None, ()
-            if blocks and blocks[0].kind == "h":
-                title, blocks = blocks[0].text, blocks[1:]
-        else:
-            clean = clean_text(source.body)
-            body_html, blocks, title = "", clean.blocks, clean.title
-            date_lines, furniture = clean.date_lines, clean.furniture
-
+        body_html, page = _read_body(source)
+        blocks, title, date_lines, furniture = page.blocks, page.title, page.date_lines, page.furniture
         published = declared.date or publication_date(date_lines)
         if published is None:
             problems.warning(
@@ -183,6 +175,18 @@ class Extractor:
                 if any(signal.lower() in line.lower() for signal in outlet.signals):
                     return outlet.name
         return None
+
+
+def _read_body(source: SourceFile) -> tuple[str, CleanText]:
+    """The body as sanitised HTML (Markdown only) and sorted into headline, prose and furniture."""
+    if source.kind != "markdown":
+        return "", clean_text(source.body)
+    body_html = render_markdown(source.body)
+    blocks, date_lines = markdown_blocks(body_html)
+    title = None
+    if blocks and blocks[0].kind == "h":
+        title, blocks = blocks[0].text, blocks[1:]
+    return body_html, CleanText(title, blocks, date_lines, ())
 
 
 def derive_title(meetings: list[ReportedMeeting], sentences) -> str:
