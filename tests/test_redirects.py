@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import make_site
+from conftest import make_site, require_tool
 from serve import serve
 from sitegen.cli import main
 from sitegen.manifest import MANIFEST_FILE
 from test_browser import browser  # noqa: F401 - the same headless Debian Chromium
+from test_validator import VNU_JAR
 
 MEETING_A = """
     ---
@@ -164,3 +168,12 @@ def test_a_browser_at_an_old_address_lands_on_the_new_page(corrected, browser):
         page.wait_for_url(base + "meetings/2023-01-30-antony-blinken-yoav-gallant-levi/index.html")
         assert page.locator("h1").inner_text() == "Yoav Gallant-Levi and Antony Blinken"
     page.close()
+
+
+def test_redirect_pages_pass_the_nu_html_checker(corrected):
+    root, _, _ = corrected
+    require_tool(VNU_JAR.exists() and shutil.which("java") is not None, f"the Nu HTML Checker ({VNU_JAR}) with java")
+    pages = [str(root / "site" / page) for page in ("people/yoav-gallant/index.html", "articles/2023-03-09-austin-meets-gallant/index.html")]
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--format", "json", *pages], capture_output=True, text=True, timeout=120)
+    messages = [m for m in json.loads(result.stderr)["messages"] if not (m["type"] == "info" and "Content Security Policy" in m["message"])]
+    assert messages == []
