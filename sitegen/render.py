@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 import jinja2
 from markupsafe import Markup
 
+from .charts import with_charts
 from .config import Config
 from .feeds import ALL_MEETINGS, Feed, all_meetings_feed, meeting_summary, person_feed, topic_feed
 from .linkdata import structured_data
@@ -100,6 +101,7 @@ def plan_pages(archive: Archive, config: Config) -> list[Page]:
         first = next((b.text for b in item.article.blocks if b.kind == "p"), item.title)
         pages.append(Page(item.url, "article.html", "article", item.title, _clip(first), {"item": item}, "articles/"))
     pages = [replace(p, image_alt=p.image_alt or site_image_alt) for p in pages]
+    pages = with_charts(pages, archive)
     return [replace(p, structured=structured_data(p, config)) for p in pages]
 
 
