@@ -121,3 +121,14 @@ def test_a_topic_named_only_in_someones_title_is_not_discussed(extractor):
     assert "palestinian-authority" not in finder.find(["Blinken met Palestinian Authority President Mahmoud Abbas in Ramallah."])
     assert "palestinian-authority" in finder.find(["They discussed strengthening the Palestinian Authority."])
     assert "normalization" not in finder.find(["Trump arrived in Saudi Arabia on Tuesday."])
+
+
+def test_meetings_of_another_time_and_datelines_do_not_date_the_story(extractor):
+    text = ("RAMALLAH, Wednesday, December 29, 2021 (WAFA) - President Mahmoud Abbas met late yesterday evening with "
+            "Defense Minister Benny Gantz. Flashback: Burns and Barnea met the Qatari prime minister in Doha in November. "
+            "Netanyahu flies to Florida for Friday meeting with Joe Biden. India's Subrahmanyam Jaishankar and his counterpart "
+            "Yair Lapid announced on Tuesday, after holding talks in Jerusalem, a trade deal.")
+    assert meetings_of(extractor, text) == [
+        (["Benny Gantz", "Mahmoud Abbas"], dt.date(2021, 12, 28), "Ramallah"),
+        (["Subrahmanyam Jaishankar", "Yair Lapid"], dt.date(2021, 12, 28), "Jerusalem"),
+    ]

@@ -123,8 +123,22 @@ def find_relative_date(text: str, anchor: dt.date | None) -> FoundDate | None:
 OTHER_EVENT_BEFORE = re.compile(r"(?:\bthe|\bof|\bsince|\buntil|\bbefore|\bafter|['’]s)\s*$", re.I)
 
 
+#: "RAMALLAH, Wednesday, December 29, 2021 (WAFA) - ": the filing line before a story, not when its events happened.
+DATELINE_PREFIX = re.compile(r"^[A-Z][A-Z .'’-]+,[^()]{0,60}\([A-Za-z ]+\)\s*[-—–]\s*")
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The full date of a story's opening dateline, if it has one."""
+    prefix = DATELINE_PREFIX.match(text)
+    found = [f for f in find_absolute_dates(prefix.group(0)) if f.explicit] if prefix else []
+    return found[0].day if found else None
+
+
 def date_in_sentence(text: str, anchor: dt.date | None) -> FoundDate | None:
     """The day a sentence says something happened: a written date first, then a relative one."""
+    prefix = DATELINE_PREFIX.match(text)
+    if prefix:
+        text = " " * prefix.end() + text[prefix.end() :]
     absolute = [f for f in find_absolute_dates(text, anchor) if not OTHER_EVENT_BEFORE.search(text[: f.start])]
     if absolute:
         return absolute[0]

@@ -28,7 +28,9 @@ NOT_HAPPENED = re.compile(
     r"\b(will|would|shall|scheduled|expected|plans?|planned|planning|upcoming|next|set to|due to|hopes? to"
     r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if|was to|were to|is to|are to)\b[^.;]{0,20}$"
     # "... after El-Sisi hosted ...", "since Netanyahu met ...": an earlier meeting named as background.
-    r"|\b(?:after|before|following|since|prior to|ahead of)\b(?! the two\b| they\b| their\b| both\b)[^,;]{0,60}$",
+    r"|\b(?:after|before|following|since|prior to|ahead of)\b(?! the two\b| they\b| their\b| both\b)[^,;]{0,60}$"
+    # "Netanyahu flies to Florida for Friday meeting with Trump": a day's meeting still to come.
+    r"|\bfor (?:a |his |her |their )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow)(?:['’]s)?\s+$",
     re.I,
 )
 #: A meeting word followed by a modal is a plan ("the meeting would be held at ...").
@@ -40,7 +42,7 @@ BACK_REFERENCE = re.compile(
     re.I,
 )
 #: "after holding talks with", "following his meeting with": the subject's own meeting, when nothing else is reported.
-AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\s+with\b|\bafter\s+meeting\b", re.I)
+AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\b|\bafter\s+meeting\b", re.I)
 #: "he then held talks with ...": the sentence's subject is the person the article follows.
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
 #: People who came along: "joined by IDF chief Herzi Halevi" did not hold the meeting.
@@ -89,7 +91,7 @@ def find_meetings(
     for index, ((block, sentence), mentions) in enumerate(zip(sentences, mentions)):
         joint = bool(JOINT.search(" ".join(texts[index : index + 3])))
         protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
-        groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist)
+        groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist, anchor)
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
         for group in groups:
             key = frozenset(group)
@@ -163,6 +165,33 @@ SAME_DAY_AS_BEFORE = re.compile(r"\b(later|then|afterwards|after that|separately
 LEDE_SENTENCES = 3
 
 
+#: Time words that put a meeting before the story's days: "in November", "last month", "in 2022".
+ELSEWHEN = re.compile(
+    r"\b(?:last (?:week|month|year)|(?:in|since) (?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b(?!\s+\d)|in (?:19|20)\d\d\b|(?:weeks|months|years) ago|earlier this (?:month|year))",
+    re.I,
+)
+
+
+ELSEWHEN_REACH = 50
+
+
+def _elsewhen(sentence: str, trigger: re.Match, anchor) -> bool:
+    """True when the meeting is dated to another time than the story's, with no day given.
+
+    "Burns and Barnea met the Qatari prime minister in Doha in November": the
+    time words must follow the meeting word closely, before any "who"/"which"
+    clause that speaks of something else.
+    """
+    after = sentence[trigger.start() : trigger.end() + ELSEWHEN_REACH]
+    after = re.split(r",\s*(?:who|which|where)\b", after)[0]
+    match = ELSEWHEN.search(after)
+    if match is None or date_in_sentence(_unquoted(sentence), anchor):
+        return False
+    month = match.group("month")
+    return not (month and anchor and month.lower() == f"{anchor:%B}".lower())
+
+
 def _nearest_dated(candidate: MeetingCandidate, candidates: list[MeetingCandidate]):
     """The day of the closest meeting in the same article: reports keep to one day unless they say otherwise."""
     dated = [c for c in candidates if c.date is not None and c is not candidate]
@@ -190,7 +219,12 @@ def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[t
 
 
 def participants_of_sentence(
-    sentence: str, mentions: list[Mention], country_of: Callable[[str], str], joint: bool = False, protagonist: str | None = None
+    sentence: str,
+    mentions: list[Mention],
+    country_of: Callable[[str], str],
+    joint: bool = False,
+    protagonist: str | None = None,
+    anchor=None,
 ) -> tuple[list[tuple[str, ...]], bool]:
     """The groups of people a sentence says met (empty if it reports no meeting).
 
@@ -209,8 +243,8 @@ def participants_of_sentence(
         # "Cameron said ..., after holding talks with Netanyahu": with no other meeting in the
         # sentence, the talks it speaks of are the subject's own, the ones reported.
         excluded = _excluded_spans(sentence, back_references=False)
-        trigger = next(t for t in TRIGGER.finditer(sentence) if t.start() >= own_talks.start())
-    if trigger is None:
+        trigger = own_talks
+    if trigger is None or _elsewhen(sentence, trigger, anchor):
         return [], False
     anaphoric = bool(REFERS_BACK.search(sentence[max(0, trigger.start() - 25) : trigger.end()]))
     taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded)]
