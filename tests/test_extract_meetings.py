@@ -132,3 +132,8 @@ def test_meetings_of_another_time_and_datelines_do_not_date_the_story(extractor)
         (["Benny Gantz", "Mahmoud Abbas"], dt.date(2021, 12, 28), "Ramallah"),
         (["Subrahmanyam Jaishankar", "Yair Lapid"], dt.date(2021, 12, 28), "Jerusalem"),
     ]
+
+
+def test_a_meeting_needs_two_people_even_when_he_is_the_host(extractor):
+    text = "---\ndate: 2025-05-14\n---\nDonald Trump met Mohammed bin Salman in Riyadh on Tuesday. Later he hosted Mohammed bin Salman's guests."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Donald Trump", "Mohammed bin Salman"]]

@@ -256,6 +256,8 @@ def participants_of_sentence(
     if not before and protagonist and protagonist not in after and SUBJECT_PRONOUN.search(sentence[: trigger.start()]):
         before = (protagonist,)
         people = (protagonist, *people)
+    if len(people) < 2:
+        return [], anaphoric
     if joint:
         return [people], anaphoric
     if not before or not after:
