@@ -135,5 +135,5 @@ def test_meetings_of_another_time_and_datelines_do_not_date_the_story(extractor)
 
 
 def test_a_meeting_needs_two_people_even_when_he_is_the_host(extractor):
-    text = "---\ndate: 2025-05-14\n---\nMohammed bin Salman met Donald Trump in Riyadh on Tuesday. Later he met Mohammed bin Salman's guests."
+    text = "---\ndate: 2025-05-14\n---\nMohammed bin Salman met Donald Trump in Riyadh on Tuesday. He then met Mohammed bin Salman's guests."
     assert [m[0] for m in meetings_of(extractor, text)] == [["Donald Trump", "Mohammed bin Salman"]]
