@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
+from .export import export_files
 from .extract import Extractor
 from .keepgoing import build_archive_skipping, skippable
 from .load import read_sources
@@ -93,6 +94,7 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, 
         lambda: list(render_pages(redirect_pages(links, pages), env)),
         lambda: list(render_documents(pages, env)),
         lambda: [site_image(archive, config)],
+        lambda: export_files(archive, config),  # data/: the archive as JSON and CSV
         *in_slices(archive.meetings, lambda part: meeting_images(part, config), size=50),
     ], items=len(pages))
 

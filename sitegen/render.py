@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .charts import with_charts
 from .config import Config
+from .export import DATA_PAGE, JSON_FILE, SCHEMA
 from .feeds import ALL_MEETINGS, Feed, all_meetings_feed, meeting_summary, person_feed, topic_feed
 from .linkdata import structured_data
 from .model import Archive
@@ -80,6 +81,8 @@ def plan_pages(archive: Archive, config: Config) -> list[Page]:
         Page("", "home.html", "home", config.title, config.description, feed=every_meeting),
         Page("404.html", "404.html", "not-found", "Page not found", "There is no page at this address.", absolute_links=True),
         Page("search/", "search.html", "search", "Search the archive", "Search every meeting, person, topic, place and source article, or browse them A to Z."),
+        Page(DATA_PAGE, "data.html", "data", "The archive as data", "Every meeting, person, topic, place and source article, with the links between them, as JSON and CSV for research.",
+             {"tables": SCHEMA, "json_file": JSON_FILE}),
     ]
     for label, url in SECTIONS:
         kind = url.rstrip("/")

@@ -23,6 +23,7 @@ SEED_PAGE_OF_KIND = {
     "year": "years/2021/",
     "article": "articles/2022-03-27-antony-blinken-meets-benny-gantz-in-jerusalem/",
     "search": "search/",
+    "data": "data/",
     "404": "no/such/page/",
 }
 
@@ -68,7 +69,8 @@ class _Reader(HTMLParser):
             return
         text = "".join(self._text)
         if tag == "title":
-            self.info.title = text
+            # The document's own title comes first, in the head; an SVG chart's titles name only the chart.
+            self.info.title = self.info.title or text
         elif tag == "script":
             self.info.json_ld.append(json.loads(text))
         else:
