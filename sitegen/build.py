@@ -14,9 +14,10 @@ from .keepgoing import build_archive_skipping, skippable
 from .load import read_sources
 from .lock import output_lock
 from .manifest import MANIFEST_FILE, read_manifest, write_manifest
-from .model import build_archive
+from .model import Archive, build_archive
 from .parallel import extract_all, in_slices, render_all
 from .problems import BuildFailed, Problem, Problems
+from .progress import Progress
 from .redirects import Redirect, plan_links, published_entries, redirect_pages
 from .refdata import DATA_FILES, load_reference_data
 from .render import make_environment, plan_pages, render_documents, render_pages
@@ -43,21 +44,32 @@ class BuildSummary:
     skipped: list[Problem] = field(default_factory=list)
     #: Every redirect at an earlier address; `changed` ones were made or moved by this build.
     redirects: list[Redirect] = field(default_factory=list)
+    #: The linked archive the site was built from (for `sitegen check`).
+    archive: Archive | None = field(default=None, repr=False, compare=False)
 
 
-def build(config: Config, *, strict: bool = False, keep_going: bool = False) -> BuildSummary:
+def build(config: Config, *, strict: bool = False, keep_going: bool = False,
+          progress: Progress | None = None, publish: bool = True) -> BuildSummary:
     """Build the site described by `config`; raise BuildFailed (site untouched) on errors.
 
     `strict`: warnings fail the build too. `keep_going`: leave out articles and
     data records with errors and build the rest (they are listed in the summary).
+    `progress` hears of each stage and file. `publish=False` builds a preview
+    (`sitegen serve`, `sitegen check`): the URL manifest is read for its
+    redirects but not written, since nothing built is published.
     """
     content_dir, data_dir, out_dir = config.path(config.content_dir), config.path(config.data_dir), config.path(config.output_dir)
     check_output_dir(out_dir, protected=[config.root, content_dir, data_dir], sources=[content_dir, data_dir])
-    with output_lock(out_dir):  # one build at a time per site, released however this one ends
-        return _build(config, content_dir, data_dir, out_dir, strict=strict, keep_going=keep_going)
+    progress = progress or Progress()
+    try:
+        with output_lock(out_dir):  # one build at a time per site, released however this one ends
+            return _build(config, content_dir, data_dir, out_dir, strict=strict, keep_going=keep_going, progress=progress, publish=publish)
+    finally:
+        progress.done()
 
 
-def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, strict: bool, keep_going: bool) -> BuildSummary:
+def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, strict: bool, keep_going: bool,
+           progress: Progress, publish: bool) -> BuildSummary:
     started = time.perf_counter()
     problems = Problems()
 
@@ -65,6 +77,7 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, 
     data = load_reference_data(data_dir, problems)
     sources = read_sources(content_dir, problems)
     _stage("load", started, f"{len(sources)} articles")
+    progress.stage("extract", f"{len(sources)} articles")
 
     # 2. Extract: declared front matter first, the rest from the text.
     articles = extract_all(sources, Extractor(data), problems)
@@ -97,12 +110,16 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, 
         lambda: export_files(archive, config),  # data/: the archive as JSON and CSV
         *in_slices(archive.meetings, lambda part: meeting_images(part, config), size=50),
     ], items=len(pages))
+    # About that many files: every page, a share image a meeting, a feed a person and a topic.
+    outputs = progress.track(outputs, "files", total=len(pages) + len(archive.meetings) + len(archive.people) + len(archive.topics), stage="render")
 
     def before_swap(staging: Path) -> None:
+        progress.stage("search index")
         index_site(staging)
         # Order matters: the manifest records the new addresses before they go live, so none is ever
         # published unrecorded (a build killed in between only leaves a harmless extra redirect later).
-        write_manifest(manifest, links.manifest)
+        if publish:
+            write_manifest(manifest, links.manifest)
 
     files = write_site(out_dir, outputs, static, before_swap=before_swap)
     _stage("render+write", started, f"{files} files")
@@ -119,6 +136,7 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, 
         warnings=problems.warnings,
         skipped=skipped,
         redirects=links.redirects,
+        archive=archive,
     )
 
 
