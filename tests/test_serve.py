@@ -156,6 +156,10 @@ def test_the_site_is_served_under_its_sub_path_with_the_script_only_in_served_pa
     built = Path(server.folder)
     assert "__sitegen__" not in (built / MEETING / "index.html").read_text(encoding="utf-8")  # the preview's files stay clean
     assert fetch(server.url + "../../etc/passwd")[0] == 404
+    # A theme folder made while serving is watched too: its first template shows at once.
+    (root / "templates").mkdir()
+    (root / "templates/404.html").write_text('{% extends "base.html" %}{% block content %}<h1>Lost in the preview</h1>{% endblock %}')
+    assert wait_for(server.url + "no/such/page/", "Lost in the preview")[0] == 404
 
 
 def test_the_open_page_reloads_itself_on_an_edit_a_break_and_the_fix(preview, browser):
