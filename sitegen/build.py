@@ -115,7 +115,7 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, 
 
     def before_swap(staging: Path) -> None:
         progress.stage("search index")
-        index_site(staging)
+        index_site(staging, previous=out_dir)
         # Order matters: the manifest records the new addresses before they go live, so none is ever
         # published unrecorded (a build killed in between only leaves a harmless extra redirect later).
         if publish:

@@ -91,6 +91,8 @@ def test_a_failed_search_index_leaves_the_previous_site(tmp_path, monkeypatch):
     root = make_site(tmp_path, GOOD)
     build_site(root)
     before = snapshot(root / "site")
+    article = root / "seeds/a.txt"
+    article.write_text(article.read_text() + "\nThey also discussed Iron Dome.\n")  # new pages: indexed again
     monkeypatch.setattr(search, "_pagefind", lambda: Path("/bin/false"))
     with pytest.raises(BuildFailed, match="Pagefind failed"):
         build_site(root)
