@@ -52,7 +52,7 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[s
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         clear_leftovers(out_dir)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+        staging = _own_temporary_folder(out_dir, "new")
     except OSError as exc:
         raise _write_failure(out_dir, exc) from exc
     try:
@@ -69,6 +69,7 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[s
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         if before_swap:
             before_swap(staging)
+        (staging / WORK_MARKER).unlink()  # the site goes live without it; a kill from here leaves an untidied folder, never a wrong deletion
         _swap_in(staging, out_dir)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -79,6 +80,16 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[s
     return count
 
 
+#: Left in each temporary folder a build makes beside the site, so that only those are ever tidied away.
+WORK_MARKER = ".sitegen-work"
+
+
+def _own_temporary_folder(out_dir: Path, kind: str) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{kind}-", dir=out_dir.parent))
+    (folder / WORK_MARKER).write_text("A temporary folder of a sitegen build; removed when the build ends.\n", encoding="utf-8")
+    return folder
+
+
 def clear_leftovers(out_dir: Path) -> None:
     """Tidy up after a build that was killed: restore a site caught mid-swap, remove half-written folders.
 
@@ -87,7 +98,8 @@ def clear_leftovers(out_dir: Path) -> None:
     """
     name = glob.escape(out_dir.name)
     leftovers = sorted([*out_dir.parent.glob(f".{name}.new-*"), *out_dir.parent.glob(f".{name}.old-*")])
-    for folder in (f for f in leftovers if f.is_dir() and not f.is_symlink()):
+    ours = (f for f in leftovers if f.is_dir() and not f.is_symlink() and ((f / WORK_MARKER).is_file() or (f / MARKER).is_file()))
+    for folder in ours:
         retired = folder / out_dir.name
         if folder.name.startswith(f".{out_dir.name}.old-") and retired.is_dir() and not out_dir.exists():
             os.rename(retired, out_dir)  # killed between the two renames of the fallback swap
@@ -116,7 +128,7 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
     if _exchange(staging, out_dir):
         shutil.rmtree(staging)  # now holds the previous site, which carries our marker
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    retired = _own_temporary_folder(out_dir, "old")
     os.rename(out_dir, retired / out_dir.name)
     os.rename(staging, out_dir)
     shutil.rmtree(retired)

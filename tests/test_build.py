@@ -132,3 +132,14 @@ def test_a_wheel_carries_the_default_templates_and_static_files(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "sitegen/templates/base.html" in names and "sitegen/static/style.css" in names
     assert "sitegen/extract/meetings.py" in names
+
+
+def test_a_folder_beside_the_site_that_looks_like_a_leftover_but_is_not_ours_is_kept(tmp_path):
+    root = make_site(tmp_path, GOOD)
+    backup = root / ".site.old-backup-2023"
+    backup.mkdir()
+    (backup / "notes.txt").write_text("mine")
+    build_site(root)
+    build_site(root)
+    assert (backup / "notes.txt").read_text() == "mine"
+    assert not (root / "site/.sitegen-work").exists()

@@ -66,6 +66,7 @@ def test_a_build_killed_after_the_swap_or_mid_fallback_is_tidied_by_the_next(tmp
     shutil.copytree(root / "site", root / ".site.new-k1l13d")
     # Killed between the two renames of the fallback swap: no site/, the old one parked aside.
     (root / ".site.old-p4rk3d").mkdir()
+    (root / ".site.old-p4rk3d" / write.WORK_MARKER).write_text("")  # as the build marks the folders it makes
     os.rename(root / "site", root / ".site.old-p4rk3d/site")
     clear_leftovers(root / "site")
     assert snapshot(root / "site") == published

@@ -54,7 +54,8 @@ DEMONYMS = {
     "IDF": "Israel", "Pentagon": "United States", "White House": "United States", "State Department": "United States",
     "Kremlin": "Russia", "NATO": "NATO",
 }
-COUNTRY_NAMES = {country: country for country in set(DEMONYMS.values())}
+# In DEMONYMS order, so the first country named wins the same way on every run.
+COUNTRY_NAMES = dict.fromkeys(DEMONYMS.values())
 MIN_NAME_LENGTH = 6
 HONORIFIC = re.compile(r"^(?:(?:Sheikh|Sheikha|King|Queen|Prince|Crown Prince|President|Dr\.|Mr\.|Mrs\.|Ms\.|Gen\.|HRH|Emir|Sultan)\s+)+")
 
