@@ -46,3 +46,14 @@ def test_a_person_followed_by_their_office_is_discovered():
         ("Jasem Albudaiwi", "unknown", "Secretary general of the Gulf Cooperation Council", True)
     ]
     assert discovered("He met Abdellatif Loudiyi, Morocco's minister delegate for defense.")[0][:2] == ("Abdellatif Loudiyi", "Morocco")
+
+
+def test_the_country_of_a_discovered_person_does_not_depend_on_hash_order():
+    import subprocess
+    import sys
+
+    code = ("from sitegen.extract.discover import discover_people; from sitegen.extract.people import PersonMatcher;"
+            "print(discover_people(['He met John Smithers, the United States envoy to Syria.'], PersonMatcher([]))[0].country)")
+    countries = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONHASHSEED": str(seed)}, check=True).stdout
+                 for seed in range(1, 6)}
+    assert countries == {"United States\n"}
