@@ -9,8 +9,11 @@ their order, so the build stays deterministic however the work was shared.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence
 
@@ -35,13 +38,32 @@ def extract_all(sources: Sequence[SourceFile], extractor: Extractor, problems: P
     global _extractor
     _extractor = extractor  # inherited by the forked workers
     chunks = [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with _pool(workers) as pool:
         results = list(pool.map(_extract_chunk, chunks))
     articles = []
     for chunk_articles, chunk_problems in results:
         articles.extend(chunk_articles)
         problems.items.extend(chunk_problems)
     return articles
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Forked workers that end with the build: a killed build must not leave them holding its lock."""
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent, initargs=(os.getpid(),)
+    )
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the build process dies (prctl PR_SET_PDEATHSIG)."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name:
+        ctypes.CDLL(libc_name, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before the request took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _extract_chunk(sources: Sequence[SourceFile]) -> tuple[list[Article], list[Problem]]:
@@ -64,7 +86,7 @@ def render_all(units: Sequence[Unit], items: int, workers: int | None = None) ->
         return
     global _units
     _units = units  # inherited by the forked workers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with _pool(workers) as pool:
         for files in pool.map(_run_unit, range(len(units))):
             yield from files
 

@@ -53,3 +53,29 @@ def test_a_large_site_rendered_on_every_core_is_the_same_as_on_one(tmp_path, mon
     pages = {k: v for k, v in snapshot(site / "site").items() if not k.startswith("pagefind/")}
     assert pages == {k: v for k, v in snapshot(tmp_path / "b" / "site").items() if not k.startswith("pagefind/")}
     assert len(pages) > 900
+
+
+def test_workers_end_with_a_killed_build_and_leave_no_lock(tmp_path):
+    """Only the build process is killed (an out-of-memory kill): its workers must not live on holding the lock."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    site = generate(tmp_path, 1500, "text", seed=11)
+    build = subprocess.Popen([sys.executable, "-m", "sitegen", "build", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    children: list[int] = []
+    while time.monotonic() < deadline and not children:  # wait until the pool has forked
+        time.sleep(0.2)
+        children = [int(pid) for pid in Path(f"/proc/{build.pid}/task/{build.pid}/children").read_text().split()]
+    assert children, "the build never started its workers"
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+    time.sleep(1.5)
+    alive = [pid for pid in children if Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+    for pid in alive:  # end what this test started, even when it fails
+        os.kill(pid, signal.SIGKILL)
+    assert alive == []
+    again = subprocess.run([sys.executable, "-m", "sitegen", "build", str(site)], capture_output=True, text=True, timeout=600)
+    assert "another sitegen build" not in again.stderr
