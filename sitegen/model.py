@@ -298,22 +298,34 @@ def _check_people(persons: list[Person], origin: dict[str, str], problems: Probl
 
 
 def _merge_meetings(pages, people: _People, topics, places, problems: Problems) -> list[Meeting]:
-    """One Meeting per real meeting: same participants within SAME_MEETING_DAYS are merged."""
-    merged: dict[frozenset, list[Meeting]] = defaultdict(list)
+    """One Meeting per real meeting: reports of the same people at most SAME_MEETING_DAYS apart.
+
+    Reports are clustered in date order, not file order, and a meeting takes the
+    earliest date reported, so its address does not change when files are renamed.
+    """
+    reports = []
     for page in pages:
-        for report in page.article.meetings:
+        for index, report in enumerate(page.article.meetings):
             persons = [people.get(name, page.article.name) for name in report.participants]
-            key = frozenset(p.name for p in persons)
-            meeting = next((m for m in merged[key] if _same_day(m.date, report.date)), None)
-            if meeting is None:
-                meeting = _new_meeting(report, persons, topics, places)
-                merged[key].append(meeting)
-            else:
-                _add_report(meeting, report, topics, places)
+            reports.append((frozenset(p.name for p in persons), report.date, page, index, report, persons))
+    by_day = sorted(reports, key=lambda r: (sorted(r[0]), r[1] is None, r[1] or dt.date.min, r[2].article.name, r[3]))
+    landed: dict[tuple[int, int], Meeting] = {}
+    first_day: dict[int, dt.date | None] = {}
+    current: Meeting | None = None
+    for key, day, page, index, report, persons in by_day:
+        if current is None or frozenset(p.name for p in current.people) != key or not _same_day(first_day[id(current)], day):
+            current = _new_meeting(report, persons, topics, places)
+            first_day[id(current)] = day
+        else:
+            _add_report(current, report, topics, places)
+        landed[(id(page), index)] = current
+    for page in pages:  # sources in file order, and each article's meetings in the order it reports them
+        for index in range(len(page.article.meetings)):
+            meeting = landed[(id(page), index)]
             if page not in meeting.sources:
                 meeting.sources.append(page)
             page.meetings.append(meeting)
-    meetings = sorted((m for group in merged.values() for m in group), key=_chronological)
+    meetings = sorted({id(m): m for m in landed.values()}.values(), key=_chronological)
     _check_unique([(m.url, m.sources[0].article.name) for m in meetings], problems, "meeting")
     return meetings
 

@@ -143,3 +143,21 @@ def test_a_folder_beside_the_site_that_looks_like_a_leftover_but_is_not_ours_is_
     build_site(root)
     assert (backup / "notes.txt").read_text() == "mine"
     assert not (root / "site/.sitegen-work").exists()
+
+
+def test_a_meeting_keeps_its_address_when_its_source_files_are_renamed(tmp_path):
+    report = """
+        ---
+        date: {day}
+        ---
+        Gallant hosts Blinken {n}
+        Defense Minister Yoav Gallant hosted US Secretary of State Antony Blinken in Jerusalem on {weekday}.
+        """
+    files = {"seeds/a.txt": report.format(day="2023-01-30", n=1, weekday="Monday"), "seeds/b.txt": report.format(day="2023-01-31", n=2, weekday="Tuesday")}
+    first = make_site(tmp_path / "one", files)
+    build_site(first)
+    second = make_site(tmp_path / "two", {"seeds/c.txt": files["seeds/a.txt"], "seeds/b.txt": files["seeds/b.txt"]})
+    build_site(second)
+    for root in (first, second):
+        meetings = sorted(p.name for p in (root / "site/meetings").iterdir() if p.is_dir())
+        assert meetings == ["2023-01-30-antony-blinken-yoav-gallant"]  # one meeting, at its earliest reported date
