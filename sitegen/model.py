@@ -9,6 +9,7 @@ not changed afterwards.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -210,6 +211,10 @@ def build_archive(articles: list[Article], data: ReferenceData, problems: Proble
     for page in pages:
         page.people = [people.get(name, page.article.name) for name in page.article.people]
         page.topics = [topics[t] for t in page.article.topics if t in topics]
+        for unknown in sorted({t for t in page.article.topics if t not in topics}):
+            close = difflib.get_close_matches(unknown, topics, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            problems.warning(page.article.name, f"unknown topic '{unknown}' is left out: {hint}topic ids are in topics.yaml", key="topics")
         page.blocks = [_text_block(block, people, page.article.name) for block in page.article.blocks]
         for person in page.people:
             person.articles.append(page)
@@ -336,9 +341,20 @@ def _same_day(a: dt.date | None, b: dt.date | None) -> bool:
     return abs((a - b).days) <= SAME_MEETING_DAYS
 
 
+#: A summit's address names its first participants and counts the rest, so it stays a usable file name.
+MAX_NAMED_IN_ADDRESS = 4
+
+
+def _participant_slugs(persons: list[Person]) -> list[str]:
+    slugs = sorted(p.slug for p in persons)
+    if len(slugs) <= MAX_NAMED_IN_ADDRESS:
+        return slugs
+    return [*slugs[: MAX_NAMED_IN_ADDRESS - 1], f"and-{len(slugs) - MAX_NAMED_IN_ADDRESS + 1}-others"]
+
+
 def _new_meeting(report: ReportedMeeting, persons: list[Person], topics, places) -> Meeting:
     day = report.date.isoformat() if report.date else "undated"
-    slug = "-".join([day, *sorted(p.slug for p in persons)])
+    slug = "-".join([day, *_participant_slugs(persons)])
     meeting = Meeting(
         slug=slug,
         date=report.date,

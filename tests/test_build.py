@@ -161,3 +161,20 @@ def test_a_meeting_keeps_its_address_when_its_source_files_are_renamed(tmp_path)
     for root in (first, second):
         meetings = sorted(p.name for p in (root / "site/meetings").iterdir() if p.is_dir())
         assert meetings == ["2023-01-30-antony-blinken-yoav-gallant"]  # one meeting, at its earliest reported date
+
+
+def test_an_unknown_declared_topic_is_reported_and_a_summit_address_stays_short(tmp_path):
+    names = ["Antony Blinken", "Yoav Gallant", "Yair Lapid", "Benny Gantz", "Isaac Herzog", "Naftali Bennett"]
+    root = make_site(tmp_path, {"seeds/a.txt": f"""
+        ---
+        date: 2023-01-31
+        topics: [iron_dome]
+        meetings:
+          - {{date: 2023-01-31, place: Jerusalem, participants: [{', '.join(names)}]}}
+        ---
+        A summit in Jerusalem.
+        """})
+    summary = build_site(root)
+    assert any("unknown topic 'iron_dome'" in w.message and "did you mean 'iron-dome'" in w.message for w in summary.warnings)
+    meeting = next((root / "site/meetings").glob("2023-01-31-*"))
+    assert meeting.name == "2023-01-31-antony-blinken-benny-gantz-isaac-herzog-and-3-others"

@@ -137,3 +137,12 @@ def test_meetings_of_another_time_and_datelines_do_not_date_the_story(extractor)
 def test_a_meeting_needs_two_people_even_when_he_is_the_host(extractor):
     text = "---\ndate: 2025-05-14\n---\nMohammed bin Salman met Donald Trump in Riyadh on Tuesday. He then met Mohammed bin Salman's guests."
     assert [m[0] for m in meetings_of(extractor, text)] == [["Donald Trump", "Mohammed bin Salman"]]
+
+
+def test_declared_participants_take_the_day_the_text_gives(extractor):
+    text = ("---\ndate: 2023-01-31\nparticipants: [Antony Blinken, Yoav Gallant, Yair Lapid]\n---\n"
+            "Antony Blinken met Yoav Gallant in Jerusalem on Tuesday.")
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Yair Lapid", "Yoav Gallant"], dt.date(2023, 1, 31), "Jerusalem")]
+    problems = Problems()
+    meetings_of(extractor, "---\nparticipants: [Antony Blinken, Anthony Blinken]\n---\nText.", problems)
+    assert [p.key for p in problems.errors] == ["participants"]

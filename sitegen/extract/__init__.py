@@ -18,7 +18,7 @@ from ..problems import Problems
 from ..refdata import ReferenceData
 from .dates import dateline_date, publication_date
 from .discover import discover_people
-from .meetings import MeetingCandidate, assign_sentences, find_meetings
+from .meetings import MeetingCandidate, assign_sentences, find_meetings, lede_date
 from .people import PersonMatcher, canonical_names, distinct, mark_first_mentions, mentions_in
 from .places import PlaceFinder
 from .sentences import split_sentences
@@ -103,8 +103,14 @@ class Extractor:
         candidates = find_meetings(sentences, mentions, self.places, context.country_of, published)
         if declared.participants is not None:
             wanted = canonical_names(declared.participants, context.people)
+            if len(wanted) < 2:
+                problems.error(source.name, f"'participants' names {len(wanted)} different person: a meeting needs two or more", key="participants")
             match = next((c for c in candidates if set(c.participants) == set(wanted)), None)
-            candidates = [match or MeetingCandidate(wanted, "", 0)]
+            if match is None:
+                # The declared meeting is the one the text reports: its day is the day the text gives.
+                found = candidates[0].date if candidates else lede_date(sentences, published)
+                match = MeetingCandidate(wanted, "", 0, found, date_sentence=candidates[0].date_sentence if candidates else "")
+            candidates = [match]
         if not candidates:
             problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")
         assign_sentences(candidates, sentences, mentions)
