@@ -41,7 +41,8 @@ class Feed:
     @property
     def entries(self) -> list[Entry]:
         """Every meeting as an entry, newest first."""
-        entries = [Entry(m, m.updated or self.updated, meeting_summary(m)) for m in self.meetings]
+        newest = self.updated  # once: it looks at every meeting of the feed
+        entries = [Entry(m, m.updated or newest, meeting_summary(m)) for m in self.meetings]
         return sorted(entries, key=lambda e: (e.meeting.date or e.updated, e.meeting.slug), reverse=True)
 
     @property

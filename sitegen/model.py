@@ -8,6 +8,7 @@ not changed afterwards.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 from collections import Counter, defaultdict
@@ -406,16 +407,19 @@ def _link_meetings(meetings: list[Meeting]) -> None:
             meeting.place.meetings.append(meeting)
     for meeting in meetings:
         meeting.related = [
-            (person, _nearest([m for m in person.meetings if m is not meeting], meeting.date))
+            (person, _nearest(person.meetings, meeting))
             for person in meeting.people
             if len(person.meetings) > 1
         ]
 
 
-def _nearest(meetings: list[Meeting], day: dt.date | None) -> list[Meeting]:
-    if day is None:
-        return meetings[:RELATED_LIMIT]
-    near = sorted(meetings, key=lambda m: abs(((m.date or dt.date.min) - day).days))[:RELATED_LIMIT]
+def _nearest(meetings: list[Meeting], meeting: Meeting) -> list[Meeting]:
+    """The other meetings nearest in time to `meeting`, from `meetings` (in time order): a window, not a sort of all."""
+    if meeting.date is None:
+        return [m for m in meetings if m is not meeting][:RELATED_LIMIT]
+    at = bisect.bisect_left(meetings, _chronological(meeting), key=_chronological)
+    window = [m for m in meetings[max(0, at - RELATED_LIMIT) : at + RELATED_LIMIT + 1] if m is not meeting]
+    near = sorted(window, key=lambda m: (abs(((m.date or dt.date.min) - meeting.date).days), _chronological(m)))[:RELATED_LIMIT]
     return sorted(near, key=_chronological)
 
 

@@ -43,6 +43,8 @@ OFFER = re.compile(r"^From \$\d+.*first month|^Subscribe for|^Get unlimited acce
 NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
 SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
 HEADING_MAX_WORDS = 12
+#: How many lines back a repeated caption is looked for.
+CAPTION_LOOKBACK = 8
 #: How far down a page the headline may sit below mastheads and menus.
 HEAD_LINES = 10
 TITLE_MAX_WORDS = 30
@@ -138,8 +140,10 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
         return True
     if len(NON_LATIN.findall(line)) * 3 > len(line):
         return True
-    # Captions repeat a line seen before, or glue a credit onto one.
-    return any(line == earlier or line.startswith(earlier) or earlier.startswith(line) for earlier in seen if len(earlier) > 20)
+    # Captions repeat a line seen just before, or glue a credit onto one: the last few lines are enough to
+    # compare, and keep a long article linear.
+    recent = [earlier for earlier in seen[-CAPTION_LOOKBACK:] if len(earlier) > 20]
+    return any(line == earlier or line.startswith(earlier) or earlier.startswith(line) for earlier in recent)
 
 
 def _is_date_line(line: str) -> bool:
