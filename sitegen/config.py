@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from urllib.parse import urlparse
 
 from .problems import BuildFailed, Problem
 from .yamlio import YamlFailure, parse_yaml
@@ -54,6 +55,9 @@ def load_config(root: Path, config_file: Path | None = None, **overrides: object
     config = replace(config, **given)
     if not config.base_url.endswith("/"):
         config = replace(config, base_url=config.base_url + "/")
+    parsed = urlparse(config.base_url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise BuildFailed([Problem(str(path), f"base_url must be a full address such as https://example.github.io/archive/, not {config.base_url!r}", key="base_url")])
     return config
 
 

@@ -178,3 +178,22 @@ def test_an_unknown_declared_topic_is_reported_and_a_summit_address_stays_short(
     assert any("unknown topic 'iron_dome'" in w.message and "did you mean 'iron-dome'" in w.message for w in summary.warnings)
     meeting = next((root / "site/meetings").glob("2023-01-31-*"))
     assert meeting.name == "2023-01-31-antony-blinken-benny-gantz-isaac-herzog-and-3-others"
+
+
+def test_a_base_url_that_is_not_an_address_is_refused_and_deep_markdown_is_text(tmp_path, capsys):
+    root = make_site(tmp_path, GOOD)
+    assert main(["build", str(root), "--base-url", "example.org/archive"]) == 1
+    assert "base_url must be a full address" in capsys.readouterr().err
+    nested = "".join("    " * depth + "- item\n" for depth in range(300))  # deep enough to exhaust Python-Markdown
+    (root / "seeds/deep.md").write_text("---\ndate: 2023-02-01\ntitle: Deep\n---\n" + nested, encoding="utf-8")
+    assert main(["build", str(root)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_article_dated_tomorrow_by_the_build_machines_clock_is_not_refused():
+    import datetime as dt
+
+    from sitegen.fields import to_date
+
+    today = dt.date(2026, 1, 1)
+    assert to_date("2026-01-02", today=today) == dt.date(2026, 1, 2)

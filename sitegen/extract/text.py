@@ -183,7 +183,11 @@ TAG = re.compile(r"<[^>]+>")
 
 def render_markdown(body: str) -> str:
     """Markdown to HTML, passed through a real sanitizer: no script, handler or javascript: URL survives."""
-    rendered = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+    try:
+        rendered = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+    except RecursionError:
+        # Python-Markdown recurses once per level of nesting: a few hundred nested lists exhaust it.
+        rendered = "<p>" + html.escape(body) + "</p>"
     return nh3.clean(rendered, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"})
 
 
