@@ -39,4 +39,6 @@ def build_archive_skipping(articles: list[Article], data: ReferenceData, problem
 def skippable(problem: Problem, data_files: set[str]) -> bool:
     """Whether --keep-going can leave out what `problem` is about: an article file, or a data-file record."""
     # Article problems are named relative to the content folder; everything else by its full path.
-    return not Path(problem.path).is_absolute() or problem.path in data_files
+    # Of a data file only a bad record (its problems carry a key) can be left out: a file that does
+    # not parse would take every person, topic or place with it, and that is no site to publish.
+    return not Path(problem.path).is_absolute() or (problem.path in data_files and problem.key is not None)

@@ -120,7 +120,7 @@ def _read_records(path: Path, reader, folder: str | None, named, problems: Probl
     addresses: dict[str, tuple[str, int | None]] = {}
     for entry in data:
         if not isinstance(entry, dict):
-            problems.error(shown, f"each record must be a mapping of key: value, not {str(entry)[:60]!r}")
+            problems.error(shown, f"each record must be a mapping of key: value, not {str(entry)[:60]!r}", key="record")
             continue
         line = entry.pop(LINE_KEY, None)
         try:

@@ -80,3 +80,13 @@ def test_warnings_pass_unless_strict(tmp_path, capsys):
     assert code == 0 and "a.txt: warning [date]: no publication date found in the text: add 'date: YYYY-MM-DD'" in err
     code, out, err = _build(root, capsys, "--strict")
     assert code == 1 and "a.txt: warning [date]" in err
+
+
+def test_keep_going_does_not_publish_a_site_without_a_whole_data_file(tmp_path):
+    from conftest import make_site
+    from sitegen.cli import main
+
+    root = make_site(tmp_path, {"seeds/a.txt": "---\ndate: 2023-01-31\n---\nYoav Gallant hosted Antony Blinken in Jerusalem on Tuesday.\n"})
+    (root / "seeds/topics.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    assert main(["build", str(root), "--keep-going"]) == 1
+    assert not (root / "site").exists()
