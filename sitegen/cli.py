@@ -17,7 +17,7 @@ from .console import NORMAL, QUIET, VERBOSE, Console
 from .gather import gather
 from .listing import KINDS, records, rows, table
 from .new import new_article
-from .problems import BuildFailed
+from .problems import BuildFailed, Severity
 from .report import extraction_report
 from .review import extract_files, import_files
 
@@ -119,13 +119,19 @@ def _run_extract(args: argparse.Namespace) -> int:
         results = extract_files(load_config(args.site.resolve()), args.files)
     except BuildFailed as failed:
         return _report_failure(args.console, failed)
+    unreadable = 0
     for result in results:
+        errors = [p for p in result.problems if p.severity is Severity.ERROR]
+        unreadable += bool(errors)
         if args.report:
             print(extraction_report(result.article, result.problems))
+        elif errors:
+            for problem in errors:
+                print(problem, file=sys.stderr)
         else:
             meetings = "; ".join(f"{m.date or '?'} {m.place or '?'}: {' + '.join(m.participants)}" for m in result.article.meetings)
             print(f"{result.article.name}: {meetings or 'no meeting found'}")
-    return EXIT_OK
+    return EXIT_CONTENT_ERROR if unreadable else EXIT_OK
 
 
 def _run_import(args: argparse.Namespace) -> int:

@@ -95,6 +95,15 @@ def read_sources(content_dir: Path, problems: Problems) -> list[SourceFile]:
     return sources
 
 
+def read_article_file(path: Path, problems: Problems) -> SourceFile | None:
+    """One article file named on the command line, with the same checks as the content folder's."""
+    if not path.is_file():
+        problems.error(str(path), "is not an article file: give the path of a .txt or .md file")
+        return None
+    raw = _read_file(path.name, path, problems)
+    return read_source(path.name, raw, problems) if raw is not None else None
+
+
 def _read_file(name: str, path: Path, problems: Problems) -> bytes | None:
     shown = _printable_name(name)
     if shown != name:

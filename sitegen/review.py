@@ -9,7 +9,7 @@ from .article import Article
 from .config import Config
 from .extract import Extractor
 from .fields import read_declared
-from .load import find_article_files, read_source
+from .load import find_article_files, read_article_file
 from .problems import BuildFailed, Problem, Problems
 from .refdata import load_reference_data
 from .report import front_matter_for
@@ -33,7 +33,7 @@ def extract_files(config: Config, files: list[Path]) -> list[Extracted]:
     results = []
     for path in files:
         own = Problems()
-        source = read_source(path.name, path.read_bytes(), own)
+        source = read_article_file(path, own)
         if source is None:
             results.append(Extracted(_unreadable(path.name), own.items))
             continue
@@ -53,7 +53,7 @@ def import_files(config: Config, files: list[Path]) -> list[Path]:
         target = content / f"{day}-{make_slug(result.article.title)[:60].rstrip('-')}{path.suffix.lower() or '.txt'}"
         if target.exists():
             raise BuildFailed([Problem(str(target), "already exists: it was imported before; remove it or edit it instead")])
-        body = read_source(path.name, path.read_bytes(), Problems()).body
+        body = read_article_file(path, Problems()).body
         target.write_text(front_matter_for(result.article) + body, encoding="utf-8")
         written.append(target)
     return written

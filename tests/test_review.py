@@ -45,3 +45,11 @@ def test_import_writes_the_extraction_as_front_matter_that_the_build_then_uses(t
     assert main(["import", "--site", str(root), str(root / "raw/a.txt")]) == 1  # never overwrites
     assert main(["build", str(root)]) == 0
     assert (root / "site/meetings/2023-10-24-emmanuel-macron-mahmoud-abbas/index.html").exists()
+
+
+def test_extract_of_a_missing_file_or_a_folder_is_a_message_not_a_traceback(tmp_path, capsys):
+    root = make_site(tmp_path, {"raw/a.txt": RAW})
+    assert main(["extract", "--site", str(root), str(root / "raw/missing.txt"), str(root / "raw")]) == 1
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err
+    assert "is not an article file" in out.out + out.err
