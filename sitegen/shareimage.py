@@ -39,12 +39,6 @@ class Card:
     details: tuple[str, ...]
 
 
-def share_images(archive: Archive, config: Config) -> Iterator[tuple[str, bytes]]:
-    """(output file, PNG bytes) for the archive's card and every meeting's."""
-    yield site_image(archive, config)
-    yield from meeting_images(archive.meetings, config)
-
-
 def site_image(archive: Archive, config: Config) -> tuple[str, bytes]:
     return SITE_IMAGE, draw_card(site_card(archive, config))
 

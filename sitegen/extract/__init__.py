@@ -170,10 +170,7 @@ class Extractor:
         counts = Counter(p.city for s in sentences if (p := self.places.meeting_place(s)))
         return counts.most_common(1)[0][0] if counts else None
 
-    # -- people, outlet ------------------------------------------------------
-
-
-
+    # -- outlet ----------------------------------------------------------------
 
     def _outlet(self, furniture: tuple[str, ...]) -> str | None:
         for line in furniture:
