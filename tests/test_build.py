@@ -197,3 +197,10 @@ def test_an_article_dated_tomorrow_by_the_build_machines_clock_is_not_refused():
 
     today = dt.date(2026, 1, 1)
     assert to_date("2026-01-02", today=today) == dt.date(2026, 1, 2)
+
+
+def test_a_markdown_headline_is_the_page_heading_and_not_repeated_in_the_text(tmp_path):
+    root = make_site(tmp_path, {"seeds/a.md": "---\ndate: 2023-01-31\n---\n# Gallant hosts Blinken\n\nYoav Gallant hosted Antony Blinken in Jerusalem on Tuesday.\n"})
+    build_site(root)
+    html = (root / "site/articles/2023-01-31-gallant-hosts-blinken/index.html").read_text()
+    assert html.count("Gallant hosts Blinken</h") == 1

@@ -29,6 +29,7 @@ UNKNOWN_COUNTRY = "unknown"
 #: A dateline opening the story: a city in capitals, then a comma, a dash or the agency.
 DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{2,30}?[A-Z])(?:,\s| —| –| -\s|\s\(|\s//)")
 LEDE_SENTENCES = 3
+FIRST_HEADING = re.compile(r"^\s*<h[1-6][^>]*>.*?</h[1-6]>\s*", re.S)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class Extractor:
             self.topics.find(s for _, s in sentences)
         )
         final_title = declared.title or title
+        if body_html and title and final_title == title:
+            body_html = FIRST_HEADING.sub("", body_html, count=1)  # the page's own heading: not repeated below it
         return Article(
             name=source.name,
             title=final_title or derive_title(meetings, sentences),
