@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -93,9 +94,15 @@ def _touch_article(site: Path) -> None:
 
 
 def _add_article(site: Path) -> None:
+    """A new article: a copy of the first under a headline of its own (two articles may not share an address)."""
     first = _articles(site)[0]
     count = len(list((site / "seeds").glob("added-*")))
-    shutil.copy(first, site / "seeds" / f"added-{count}{first.suffix}")
+    text = first.read_text(encoding="utf-8")
+    if text.startswith("---"):
+        new = re.sub(r"^title: .*$", f"title: Added article {count} on the talks", text, count=1, flags=re.M)
+    else:
+        new = f"Added article {count} on the talks\n" + text.split("\n", 1)[1]
+    (site / "seeds" / f"added-{count}{first.suffix}").write_text(new, encoding="utf-8")
 
 
 def _edit_people(site: Path) -> None:
