@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from .model import Archive, Meeting, Person, Topic, Year
+from .wording import long_date
 
 #: The timelines' viewBox and plot margins, in chart units (1 unit is 1 px on a desktop screen).
 WIDTH, HEIGHT = 640, 190
@@ -433,7 +434,7 @@ def _describe(by_period: dict[Period, list[Meeting]], total: int, periods: Seque
 
 
 def _meeting_label(meeting: Meeting) -> str:
-    return f"{meeting.title}, {meeting.date:%-d %B %Y}" if meeting.date else meeting.title
+    return f"{meeting.title}, {long_date(meeting.date)}" if meeting.date else meeting.title
 
 
 def _rounded(mark: Mark) -> Mark:

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .model import Archive, Meeting, Person, Topic
+from .wording import long_date
 
 #: Every meeting of the archive, beside the meetings index.
 ALL_MEETINGS = "meetings/feed.xml"
@@ -64,6 +65,6 @@ def topic_feed(topic: Topic) -> Feed:
 
 def meeting_summary(meeting: Meeting) -> str:
     """One line saying who met, where and when, then the summary: for descriptions and feed entries."""
-    when = f"{meeting.date:%-d %B %Y}" if meeting.date else "date unknown"
+    when = long_date(meeting.date)
     where = f" in {meeting.place.name}" if meeting.place else ""
     return " ".join(f"{meeting.title} met{where}, {when}. {meeting.summary}".split())

@@ -7,7 +7,6 @@ HTML marked safe is sanitised Markdown output.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -28,6 +27,7 @@ from .problems import BuildFailed, Problem
 from .shareimage import SITE_IMAGE
 from .shareimage import SIZE as SHARE_IMAGE_SIZE
 from .urls import absolute_url, output_file, relative_url
+from .wording import long_date
 
 SECTIONS = [
     ("Meetings", "meetings/"),
@@ -88,7 +88,7 @@ def plan_pages(archive: Archive, config: Config) -> list[Page]:
         kind = url.rstrip("/")
         pages.append(Page(url, "list.html", kind, f"All {label.lower()}", f"Every {kind[:-1]} in the archive.", section=url, feed=every_meeting if url == "meetings/" else None))
     for meeting in archive.meetings:
-        when = f"{meeting.date:%-d %B %Y}" if meeting.date else "date unknown"
+        when = long_date(meeting.date)
         where = f", {meeting.place.name}" if meeting.place else ""
         pages.append(Page(meeting.url, "meeting.html", "meeting", f"{meeting.title}, {when}", _clip(meeting_summary(meeting)), {"meeting": meeting}, "meetings/", image=meeting.share_image, image_alt=f"{meeting.title}, {when}{where}"))
     for person in archive.people:
@@ -129,7 +129,7 @@ def make_environment(template_dirs: list[Path], config: Config, archive: Archive
     env.filters["rel"] = rel
     env.filters["absolute"] = lambda target: absolute_url(target, config.base_url)
     env.filters["nest_headings"] = nest_headings
-    env.filters["longdate"] = lambda day: f"{day:%-d %B %Y}" if isinstance(day, dt.date) else ""
+    env.filters["longdate"] = lambda day: long_date(day, unknown="")
     env.globals.update(
         site=config,
         archive=archive,

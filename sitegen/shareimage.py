@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .config import Config
 from .model import Archive, Meeting
+from .wording import long_date
 
 #: Where the archive's own card goes; every page without a card of its own uses it.
 SITE_IMAGE = "share.png"
@@ -55,7 +56,7 @@ def site_card(archive: Archive, config: Config) -> Card:
 
 
 def meeting_card(meeting: Meeting, config: Config) -> Card:
-    when = f"{meeting.date:%-d %B %Y}" if meeting.date else "Date unknown"
+    when = long_date(meeting.date, unknown="Date unknown")
     where = ""
     if meeting.place:
         where = meeting.place.name + (f", {meeting.place.country}" if meeting.place.country else "")
