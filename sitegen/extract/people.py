@@ -52,13 +52,8 @@ class PersonMatcher:
         self._add(people)
 
     def with_people(self, people: Sequence[PersonRecord]) -> PersonMatcher:
-        """A matcher that also knows `people` (those discovered in one article)."""
-        extended = PersonMatcher(())
-        extended._by_alias = dict(self._by_alias)
-        extended._by_surname = {k: set(v) for k, v in self._by_surname.items()}
-        extended._full_names = dict(self._full_names)
-        extended._add(people)
-        return extended
+        """A matcher that also knows `people` (those discovered in one article), sharing this one's cache."""
+        return _WithDiscovered(self, people)
 
     def _add(self, people: Sequence[PersonRecord]) -> None:
         for person in people:
@@ -134,6 +129,28 @@ class PersonMatcher:
                 if surname[:1] == key[:1] and abs(len(surname) - len(key)) <= 2 and difflib.SequenceMatcher(None, key, surname).ratio() >= SURNAME_RATIO:
                     return name
         return None
+
+
+class _WithDiscovered(PersonMatcher):
+    """The reference-data matcher plus one article's discovered people, looked up first.
+
+    Copying the whole matcher per article would also drop its cache of resolved
+    names, which is what keeps extraction fast over thousands of articles.
+    """
+
+    def __init__(self, base: PersonMatcher, people: Sequence[PersonRecord]):
+        self._base = base
+        self._discovered: dict[str, str] = {}
+        for person in people:
+            for alias in (person.name, *person.aliases):
+                self._discovered[_key(alias)] = person.name
+                self._discovered.setdefault(_surname(alias), person.name)
+
+    def with_people(self, people: Sequence[PersonRecord]) -> PersonMatcher:
+        return _WithDiscovered(self._base, [*people])
+
+    def _resolve(self, phrase: str, size: int, known: set[str]) -> str | None:
+        return self._discovered.get(_key(phrase)) or self._base._resolve(phrase, size, known)
 
 
 @functools.lru_cache(maxsize=65536)
