@@ -111,8 +111,8 @@ class Extractor:
             match = next((c for c in candidates if set(c.participants) == set(wanted)), None)
             if match is None:
                 # The declared meeting is the one the text reports: its day is the day the text gives.
-                found = candidates[0].date if candidates else lede_date(sentences, published)
-                match = MeetingCandidate(wanted, "", 0, found, date_sentence=candidates[0].date_sentence if candidates else "")
+                sentence, found = (candidates[0].date_sentence, candidates[0].date) if candidates else (lede_date(sentences, published) or ("", None))
+                match = MeetingCandidate(wanted, "", 0, found, date_sentence=sentence)
             candidates = [match]
         if not candidates:
             problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")

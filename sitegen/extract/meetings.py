@@ -201,14 +201,14 @@ def _nearest_dated(candidate: MeetingCandidate, candidates: list[MeetingCandidat
     return nearest.date_sentence, nearest.date
 
 
-def lede_date(sentences: Sequence[tuple[int, str]], anchor) -> FoundDate | None:
-    """The day the opening sentences give: the day of the story's main event."""
-    return next((d for _, s in sentences[:LEDE_SENTENCES] if (d := date_in_sentence(_unquoted(s), anchor))), None)
+def lede_date(sentences: Sequence[tuple[int, str]], anchor) -> tuple[str, FoundDate] | None:
+    """The day the opening sentences give (the day of the story's main event), with the sentence giving it."""
+    return next(((s, d) for _, s in sentences[:LEDE_SENTENCES] if (d := date_in_sentence(_unquoted(s), anchor))), None)
 
 
 def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], anchor) -> None:
     """A meeting whose own sentences give no day takes it from its paragraph, the meeting before, or the lede."""
-    lede = next(((s, d) for _, s in sentences[:LEDE_SENTENCES] if (d := date_in_sentence(_unquoted(s), anchor))), None)
+    lede = lede_date(sentences, anchor)
     previous: MeetingCandidate | None = None
     for candidate in candidates:
         if candidate.date is None:
