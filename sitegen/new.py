@@ -12,7 +12,7 @@ import yaml
 from .config import Config
 from .problems import BuildFailed, Problem, Problems
 from .refdata import load_reference_data
-from .urls import make_slug
+from .urls import article_file_name
 
 BODY = "Paste or write the article's text here, below the front matter.\n"
 
@@ -35,7 +35,7 @@ def new_article(config: Config, title: str, *, day: dt.date | None = None, parti
         raise BuildFailed([Problem("topics", f"unknown topic '{t}'{_did_you_mean(t, known)}; topics.yaml has: {', '.join(known)}", key="topics")
                            for t in unknown])
     day = day or dt.date.today()
-    target = config.path(config.content_dir) / f"{day.isoformat()}-{make_slug(title)[:60].rstrip('-')}.md"
+    target = config.path(config.content_dir) / article_file_name(day.isoformat(), title, ".md")
     if target.exists():
         raise BuildFailed([Problem(str(target), "already exists: edit it, or give the new article another title")])
     given: dict[str, object] = {"title": title, "date": day, "source": source, "outlet": outlet}

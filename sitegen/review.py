@@ -13,7 +13,7 @@ from .load import find_article_files, read_article_file
 from .problems import BuildFailed, Problem, Problems
 from .refdata import load_reference_data
 from .report import front_matter_for
-from .urls import make_slug
+from .urls import article_file_name
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def import_files(config: Config, files: list[Path]) -> list[Path]:
         if result.article.title == "":
             raise BuildFailed([p for p in result.problems] or [Problem(str(path), "could not be read")])
         day = result.article.published.isoformat() if result.article.published else "undated"
-        target = content / f"{day}-{make_slug(result.article.title)[:60].rstrip('-')}{path.suffix.lower() or '.txt'}"
+        target = content / article_file_name(day, result.article.title, path.suffix.lower() or ".txt")
         if target.exists():
             raise BuildFailed([Problem(str(target), "already exists: it was imported before; remove it or edit it instead")])
         body = read_article_file(path, Problems()).body

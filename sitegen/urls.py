@@ -31,6 +31,11 @@ def make_slug(text: str) -> str:
     return slug or "untitled"
 
 
+def article_file_name(day: str, title: str, suffix: str) -> str:
+    """The file name an editor's new or imported article gets: '2023-01-31-gallant-hosts-blinken.md'."""
+    return f"{day}-{make_slug(title)[:60].rstrip('-')}{suffix}"
+
+
 def output_file(site_path: str) -> str:
     """The file that holds the page at `site_path` (folders get index.html)."""
     if site_path == "" or site_path.endswith("/"):
