@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .article import Article, ReportedMeeting
+from .parts import LATEST_SHOWN, Part, split_long_lists
 from .problems import Problems
 from .refdata import PersonRecord, ReferenceData, Role
 from .urls import make_slug
@@ -36,10 +37,20 @@ class Person:
     articles: list[ArticlePage] = field(default_factory=list)
     counterparts: list[tuple[Person, int]] = field(default_factory=list)
     topics: list[tuple[Topic, int]] = field(default_factory=list)
+    #: A page for each year of their meetings and articles, when there are too many for one (LIST_LIMIT).
+    parts: list[Part] = field(default_factory=list)
 
     @property
     def url(self) -> str:
         return f"people/{self.slug}/"
+
+    @property
+    def latest(self) -> list[Meeting]:
+        return _latest(self.meetings)
+
+    @property
+    def latest_articles(self) -> list[ArticlePage]:
+        return self.articles[:LATEST_SHOWN]
 
     @property
     def feed_url(self) -> str:
@@ -60,10 +71,16 @@ class Topic:
     description: str
     meetings: list[Meeting] = field(default_factory=list)
     people: list[tuple[Person, int]] = field(default_factory=list)
+    #: A page for each year of its meetings, when there are too many for one (LIST_LIMIT).
+    parts: list[Part] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
         return make_slug(self.id)
+
+    @property
+    def latest(self) -> list[Meeting]:
+        return _latest(self.meetings)
 
     @property
     def url(self) -> str:
@@ -80,10 +97,16 @@ class Place:
     country: str | None
     meetings: list[Meeting] = field(default_factory=list)
     people: list[tuple[Person, int]] = field(default_factory=list)
+    #: A page for each year of its meetings, when there are too many for one (LIST_LIMIT).
+    parts: list[Part] = field(default_factory=list)
 
     @property
     def slug(self) -> str:
         return make_slug(self.name)
+
+    @property
+    def latest(self) -> list[Meeting]:
+        return _latest(self.meetings)
 
     @property
     def url(self) -> str:
@@ -95,6 +118,8 @@ class Year:
     year: int
     meetings: list[Meeting] = field(default_factory=list)
     people: list[tuple[Person, int]] = field(default_factory=list)
+    #: A page for each month, when the year holds too many meetings for one (LIST_LIMIT).
+    months: list[Part] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -189,10 +214,15 @@ class Archive:
     places: list[Place]
     years: list[Year]
     articles: list[ArticlePage]
+    #: More meetings than one page lists: the meetings index lists the years, and the undated ones have a page.
+    meetings_by_year: bool = False
+    undated: Part | None = None
+    #: A page for each year of publication, when there are more articles than one page lists.
+    article_parts: list[Part] = field(default_factory=list)
 
     @property
     def latest_meetings(self) -> list[Meeting]:
-        return [m for m in reversed(self.meetings) if m.date][:10]
+        return _latest(self.meetings)
 
 
 def build_archive(articles: list[Article], data: ReferenceData, problems: Problems) -> Archive:
@@ -227,7 +257,7 @@ def build_archive(articles: list[Article], data: ReferenceData, problems: Proble
     years = _years(meetings)
     for group in (*topics.values(), *places.values(), *years):
         group.people = _count_people(group.meetings)
-    return Archive(
+    archive = Archive(
         meetings=meetings,
         people=used_people,
         topics=sorted((t for t in topics.values() if t.meetings), key=lambda t: t.label.lower()),
@@ -235,6 +265,8 @@ def build_archive(articles: list[Article], data: ReferenceData, problems: Proble
         years=years,
         articles=sorted(pages, key=lambda p: (p.article.published or dt.date.min, p.slug), reverse=True),
     )
+    split_long_lists(archive)
+    return archive
 
 
 class _People:
@@ -441,6 +473,11 @@ def _count_people(meetings: list[Meeting]) -> list[tuple[Person, int]]:
 def _ranked(counts: Counter, name_key) -> list:
     """Most first; ties in name order, so output never depends on hash order."""
     return sorted(counts.items(), key=lambda item: (-item[1], name_key(item[0])))
+
+
+def _latest(meetings: list[Meeting]) -> list[Meeting]:
+    """The latest dated meetings of a list in time order, newest first."""
+    return [m for m in reversed(meetings) if m.date][:LATEST_SHOWN]
 
 
 def _years(meetings: list[Meeting]) -> list[Year]:
