@@ -20,7 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from .model import Archive, Meeting, Person, Topic, Year
+from .model import Archive, Meeting, Person, Place, Topic, Year
+from .parts import MONTHS, Part
 from .wording import long_date
 
 #: The timelines' viewBox and plot margins, in chart units (1 unit is 1 px on a desktop screen).
@@ -38,8 +39,6 @@ NETWORK_RX, NETWORK_RY = 140, 112
 #: A label line of a network node holds about this many characters before the name wraps.
 LINE_CHARS = 14
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, order=True)
@@ -182,13 +181,15 @@ class Group:
 
 
 @dataclass(frozen=True)
-class YearRow:
-    """A year of the home page's list beside its timeline: the year, its count, its months with meetings."""
+class IndexRow:
+    """A year (or a month) of a list of periods beside a timeline: its page, what it holds, its months' pages."""
 
     label: str
     url: str
-    count: int
-    months: tuple[tuple[str, str, int], ...]
+    #: What the period holds, in words: '3 meetings', '1 meeting, 2 articles'.
+    counted: str
+    #: (month name, address, count) of each month with a page or a heading of its own.
+    months: tuple[tuple[str, str, str], ...] = ()
 
 
 def with_charts(pages: list, archive: Archive) -> list:
@@ -196,23 +197,27 @@ def with_charts(pages: list, archive: Archive) -> list:
     years = _span(archive.meetings)
     makers: dict[str, Callable] = {
         "home": lambda page: home_charts(archive, years),
+        "meetings": lambda page: meetings_index(archive),
+        "articles": lambda page: {"years": part_rows(archive.article_parts, "articles")} if archive.article_parts else {},
         "year": lambda page: year_charts(page.context["group"]),
         "person": lambda page: person_charts(page.context["person"], years),
         "topic": lambda page: topic_charts(page.context["group"], years),
+        "place": lambda page: place_charts(page.context["group"]),
+        "part": lambda page: part_charts(page.context["part"]),
     }
     return [replace(p, context={**p.context, "charts": makers[p.kind](p) if p.kind in makers else {}}) for p in pages]
 
 
 def home_charts(archive: Archive, years: tuple[int, int] | None) -> dict:
-    """Meetings per month over the archive's years, each bar linking to the month on its year's page."""
+    """Meetings per month over the archive's years, each bar linking to the month on its year's page (or its own)."""
     if years is None:
         return {}
     periods = _months(*years)
     dated = [m for m in archive.meetings if m.date]
-    counts = Counter(_period(m.date, "month") for m in dated)
+    by_year = {year.year: year for year in archive.years}
 
     def month_link(period: Period) -> str:
-        return f"years/{period.year}/#{period.id}"
+        return month_address(by_year[period.year], period)
 
     timeline = columns(
         "timeline", periods, dated, per_meeting=False, link=month_link,
@@ -220,17 +225,56 @@ def home_charts(archive: Archive, years: tuple[int, int] | None) -> dict:
         caption=f"Meetings per month, {_years_text(years)}. Each bar leads to that month's meetings; the list below gives the same counts.",
         undated=len(archive.meetings) - len(dated),
     )
-    rows = tuple(
-        YearRow(str(year.year), year.url, len(year.meetings),
-                tuple((MONTHS[p.index], month_link(p), counts[p]) for p in periods if p.year == year.year and counts[p]))
-        for year in archive.years
+    return {"timeline": timeline, "years": year_rows(archive.years)}
+
+
+def meetings_index(archive: Archive) -> dict:
+    """The meetings index of an archive too big to list on one page: its years, and the undated meetings."""
+    if not archive.meetings_by_year:
+        return {}
+    undated = part_rows([archive.undated], "meetings") if archive.undated else ()
+    return {"years": year_rows(archive.years) + undated}
+
+
+def year_rows(years: Sequence[Year]) -> tuple[IndexRow, ...]:
+    """Each year of the archive with its count, and the months that have meetings, each linking to them."""
+    rows = []
+    for year in years:
+        counts = Counter(m.date.month for m in year.meetings)
+        months = tuple((MONTHS[m - 1], month_address(year, Period(year.year, m - 1)), str(counts[m])) for m in sorted(counts))
+        rows.append(IndexRow(str(year.year), year.url, _meetings(len(year.meetings)), months))
+    return tuple(rows)
+
+
+def part_rows(parts: Sequence[Part], holds: str) -> tuple[IndexRow, ...]:
+    """A list's parts as rows; a year split by month names its months. `holds`: 'meetings', 'articles' or both."""
+    return tuple(
+        IndexRow(part.label, part.url, _holds(part, holds),
+                 tuple((MONTHS[m.month - 1], m.url, _holds(m, holds, short=True)) for m in part.months))
+        for part in parts
     )
-    return {"timeline": timeline, "years": rows}
+
+
+def month_address(listing: Year | Part, period: Period) -> str:
+    """Where a month of a year's list is: its own page when the year is split, else its heading on the year's page."""
+    month = next((m for m in listing.months if m.month == period.index + 1), None)
+    return month.url if month else f"{listing.url}#{period.id}"
 
 
 def year_charts(year: Year) -> dict:
-    """The year's meetings by month, one block a meeting, and the same meetings grouped by month."""
+    """The year's meetings by month, one block a meeting, and the same meetings grouped by month.
+
+    A year too long for one page has a bar a month instead, each leading to the month's page, listed below.
+    """
     periods = _months(year.year, year.year)
+    if year.months:
+        timeline = columns(
+            "timeline", periods, year.meetings, per_meeting=False, link=lambda period: month_address(year, period),
+            title=f"Meetings in {year.year}, month by month",
+            caption=f"Meetings in {year.year} per month. Each bar leads to that month's meetings; the list below gives the same counts.",
+        )
+        rows = tuple(IndexRow(m.label, m.url, _meetings(len(m.meetings))) for m in year.months)
+        return {"timeline": timeline, "months": rows}
     timeline = columns(
         "timeline", periods, year.meetings, per_meeting=True,
         title=f"Meetings in {year.year}, month by month",
@@ -240,10 +284,17 @@ def year_charts(year: Year) -> dict:
 
 
 def person_charts(person: Person, years: tuple[int, int] | None) -> dict:
-    """A person's meetings over the archive's years, and who they met."""
+    """A person's meetings over the archive's years, and who they met; the pages of their years, if they have them."""
     charts: dict = {}
     dated = [m for m in person.meetings if m.date]
-    if dated and years:
+    if dated and years and person.parts:
+        charts["timeline"] = columns(
+            "timeline", _months(*years), dated, per_meeting=False, link=_in_parts(person.parts),
+            title=f"Meetings of {person.name} per month, {_years_text(years)}",
+            caption=f"{person.name}'s meetings per month, {_years_text(years)}. Each bar leads to that month's meetings, on the page of its year.",
+            undated=len(person.meetings) - len(dated),
+        )
+    elif dated and years:
         charts["timeline"] = columns(
             "timeline", _months(*years), dated, per_meeting=True,
             title=f"Meetings of {person.name}, {_years_text(years)}",
@@ -252,23 +303,55 @@ def person_charts(person: Person, years: tuple[int, int] | None) -> dict:
         )
     if person.counterparts:
         charts["network"] = network(person)
+    if person.parts:
+        charts["years"] = part_rows(person.parts, "meetings and articles")
     return charts
 
 
 def topic_charts(topic: Topic, years: tuple[int, int] | None) -> dict:
     """How often a topic came up, per quarter, and who discussed it most."""
-    charts: dict = {"groups": _groups(topic.meetings, "quarter")}
+    charts: dict = {"years": part_rows(topic.parts, "meetings")} if topic.parts else {"groups": _groups(topic.meetings, "quarter")}
     dated = [m for m in topic.meetings if m.date]
     if dated and years:
+        link = _in_parts(topic.parts, dated) if topic.parts else (lambda period: f"{topic.url}#{period.id}")
+        where = "on the page of its year" if topic.parts else "listed below"
         charts["timeline"] = columns(
-            "timeline", _quarters(*years), dated, per_meeting=False, link=lambda period: f"{topic.url}#{period.id}",
+            "timeline", _quarters(*years), dated, per_meeting=False, link=link,
             title=f"Meetings about {topic.label} per quarter, {_years_text(years)}",
-            caption=f"Meetings about {topic.label} per quarter, {_years_text(years)}. Each bar leads to that quarter's meetings, listed below.",
+            caption=f"Meetings about {topic.label} per quarter, {_years_text(years)}. Each bar leads to that quarter's meetings, {where}.",
             undated=len(topic.meetings) - len(dated),
         )
     if topic.people:
         charts["ranking"] = ranking(topic)
     return charts
+
+
+def place_charts(place: Place) -> dict:
+    """The pages of a place's years, when it has them."""
+    return {"years": part_rows(place.parts, "meetings")} if place.parts else {}
+
+
+def part_charts(part: Part) -> dict:
+    """A year's meetings grouped by month, or its months' pages when it is split; a month or the undated: none."""
+    if part.months:
+        return {"months": part_rows(part.months, "meetings and articles" if part.articles else "meetings")}
+    if part.year is not None and part.month is None and part.meetings:
+        return {"groups": _groups(part.meetings, "month")}
+    return {}
+
+
+def _in_parts(parts: Sequence[Part], meetings: Sequence[Meeting] = ()) -> Callable[[Period], str]:
+    """The address of a month's (or a quarter's first month's) meetings among a list's year parts."""
+    by_year = {part.year: part for part in parts}
+    held = {(m.date.year, m.date.month - 1) for m in meetings if m.date}
+
+    def link(period: Period) -> str:
+        if period.kind == "quarter":  # the quarter's first month with meetings
+            first = min(i for i in range(period.index * 3, period.index * 3 + 3) if (period.year, i) in held)
+            period = Period(period.year, first)
+        return month_address(by_year[period.year], period)
+
+    return link
 
 
 def columns(chart_id: str, periods: Sequence[Period], meetings: Sequence[Meeting], *, per_meeting: bool,
@@ -443,6 +526,15 @@ def _rounded(mark: Mark) -> Mark:
 
 def _meetings(count: int) -> str:
     return _count(count, "meeting", "meetings")
+
+
+def _holds(part: Part, holds: str, short: bool = False) -> str:
+    """What a part holds in words: '3 meetings', or with articles '3 meetings, 1 article'; `short`: '3' when one kind."""
+    if holds == "meetings":
+        return str(len(part.meetings)) if short else _meetings(len(part.meetings))
+    if holds == "articles":
+        return str(len(part.articles)) if short else _count(len(part.articles), "article", "articles")
+    return f"{_meetings(len(part.meetings))}, {_count(len(part.articles), 'article', 'articles')}"
 
 
 def _count(count: int, one: str, many: str) -> str:

@@ -2,7 +2,9 @@
 
 A meeting is an Event with its attendees and place, a person a Person, a source
 article a NewsArticle, the home page the WebSite with its search, every index a
-CollectionPage. Addresses are absolute, from the configured base URL.
+CollectionPage; a year or month of a long list (sitegen/parts.py) is a
+CollectionPage about its topic, place or person, with the trail of pages above
+it as a BreadcrumbList. Addresses are absolute, from the configured base URL.
 """
 
 from __future__ import annotations
@@ -40,9 +42,11 @@ def structured_data(page: Page, config: Config) -> dict | None:
         data = {"@type": "SearchResultsPage"}
     else:
         data = {"@type": "CollectionPage"}
-        group = page.context.get("group")
-        if isinstance(group, (Topic, Place)):
-            data["about"] = _place(group) if isinstance(group, Place) else {"@type": "Thing", "name": group.label}
+        group = page.context.get("group") or page.context.get("about")
+        if isinstance(group, (Topic, Place, Person)):
+            data["about"] = _about(group, absolute)
+        if page.context.get("crumbs"):
+            data["breadcrumb"] = _breadcrumbs([*page.context["crumbs"], (page.title, page.url)], absolute)
     data.setdefault("name", page.title)
     data.setdefault("description", page.description)
     data.setdefault("url", absolute(page.url))
@@ -86,8 +90,25 @@ def _person(person: Person, absolute: Callable[[str], str]) -> dict:
         data["nationality"] = {"@type": "Country", "name": person.country}
     if person.roles:
         data["jobTitle"] = [role.title for role in person.roles]
-    data["subjectOf"] = [{"@type": "Event", "name": m.title, "url": absolute(m.url), **({"startDate": m.date.isoformat()} if m.date else {})} for m in person.meetings]
+    # The meetings the page lists: with more than a page lists, the latest (the pages of their years list the rest).
+    listed = person.latest if person.parts else person.meetings
+    data["subjectOf"] = [{"@type": "Event", "name": m.title, "url": absolute(m.url), **({"startDate": m.date.isoformat()} if m.date else {})} for m in listed]
     return data
+
+
+def _about(group: Topic | Place | Person, absolute: Callable[[str], str]) -> dict:
+    if isinstance(group, Place):
+        return _place(group)
+    if isinstance(group, Person):
+        return {"@type": "Person", "name": group.name, "url": absolute(group.url)}
+    return {"@type": "Thing", "name": group.label}
+
+
+def _breadcrumbs(trail: list[tuple[str, str]], absolute: Callable[[str], str]) -> dict:
+    """schema.org's BreadcrumbList: each page above this one, then this one, numbered from 1."""
+    return {"@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": i, "name": name, "item": absolute(url)} for i, (name, url) in enumerate(trail, start=1)
+    ]}
 
 
 def _news_article(item: ArticlePage, absolute: Callable[[str], str]) -> dict:

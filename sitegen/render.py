@@ -22,7 +22,8 @@ from .config import Config
 from .export import DATA_PAGE, JSON_FILE, SCHEMA
 from .feeds import ALL_MEETINGS, Feed, all_meetings_feed, meeting_summary, person_feed, topic_feed
 from .linkdata import structured_data
-from .model import Archive
+from .model import Archive, Place
+from .parts import Part, every_part
 from .problems import BuildFailed, Problem
 from .shareimage import SITE_IMAGE
 from .shareimage import SIZE as SHARE_IMAGE_SIZE
@@ -39,7 +40,7 @@ SECTIONS = [
 ]
 STYLESHEET = "static/style.css"
 SEARCH_SCRIPT = "static/search.js"
-#: Pages whose text goes into the search index (indexes and the home page only repeat it).
+#: Pages whose text goes into the search index (indexes, the pages of a long list's years and the home page only repeat it).
 SEARCHABLE = frozenset({"meeting", "person", "topic", "place", "article"})
 #: Machine-read files beside the pages, each from the template of the same name.
 DOCUMENTS = ("sitemap.xml", "robots.txt")
@@ -76,9 +77,11 @@ class Page:
 def plan_pages(archive: Archive, config: Config) -> list[Page]:
     """Every page of the site, in a stable order."""
     every_meeting = all_meetings_feed(archive)
-    site_image_alt = f"{config.title}: {len(archive.meetings)} meetings, {len(archive.people)} people"
+    # Only the home page names the archive's size: a page that did would change with every article added.
+    site_image_alt = f"{config.title}: {config.description}"
+    home_image_alt = f"{config.title}: {len(archive.meetings)} meetings, {len(archive.people)} people"
     pages = [
-        Page("", "home.html", "home", config.title, config.description, feed=every_meeting),
+        Page("", "home.html", "home", config.title, config.description, feed=every_meeting, image_alt=home_image_alt),
         Page("404.html", "404.html", "not-found", "Page not found", "There is no page at this address.", absolute_links=True),
         Page("search/", "search.html", "search", "Search the archive", "Search every meeting, person, topic, place and source article, or browse them A to Z."),
         Page(DATA_PAGE, "data.html", "data", "The archive as data", "Every meeting, person, topic, place and source article, with the links between them, as JSON and CSV for research.",
@@ -103,9 +106,51 @@ def plan_pages(archive: Archive, config: Config) -> list[Page]:
     for item in archive.articles:
         first = next((b.text for b in item.article.blocks if b.kind == "p"), item.title)
         pages.append(Page(item.url, "article.html", "article", item.title, _clip(first), {"item": item}, "articles/"))
+    pages += _part_pages(archive)
     pages = [replace(p, image_alt=p.image_alt or site_image_alt) for p in pages]
     pages = with_charts(pages, archive)
     return [replace(p, structured=structured_data(p, config)) for p in pages]
+
+
+def _part_pages(archive: Archive) -> list[Page]:
+    """A page for each year, month and undated rest of every list too long for one page (sitegen/parts.py)."""
+    pages = []
+
+    def add(parts: list[Part], trail: list[tuple[str, str]], section: str, title, about=None, articles: str = "") -> None:
+        for part, year, before, after in every_part(parts):
+            # Neighbours as (label, address) only: the page shows nothing else of them.
+            context = {"part": part, "about": about, "crumbs": trail + ([(year.label, year.url)] if year else []),
+                       "show_place": not isinstance(about, Place), "articles_heading": articles,
+                       "previous": (before.label, before.url) if before else None, "next": (after.label, after.url) if after else None}
+            pages.append(Page(part.url, "part.html", "part", title(part), _part_description(part), context, section))
+
+    for topic in archive.topics:
+        add(topic.parts, [("Topics", "topics/"), (topic.label, topic.url)], "topics/", lambda p, t=topic: f"Meetings about {t.label} {_when(p)}", topic)
+    for place in archive.places:
+        add(place.parts, [("Places", "places/"), (place.name, place.url)], "places/", lambda p, pl=place: f"Meetings in {pl.name} {_when(p)}", place)
+    for person in archive.people:
+        add(person.parts, [("People", "people/"), (person.name, person.url)], "people/",
+            lambda p, n=person.name: f"{n} {_when(p)}" if p.year else f"{n}: meetings and articles with no known date",
+            person, f"Articles that mention {person.name}")
+    for year in archive.years:
+        add(year.months, [("Years", "years/"), (str(year.year), year.url)], "years/", lambda p: f"Meetings {_when(p)}")
+    if archive.undated:
+        add([archive.undated], [("Meetings", "meetings/")], "meetings/", lambda p: "Meetings with no known date")
+    add(archive.article_parts, [("Articles", "articles/")], "articles/",
+        lambda p: f"Source articles published {_when(p)}" if p.year else "Source articles with no known publication date",
+        articles="Source articles")
+    return pages
+
+
+def _when(part: Part) -> str:
+    """'in 2023', 'in May 2023' or 'with no known date'."""
+    return f"in {part.label}" if part.year else "with no known date"
+
+
+def _part_description(part: Part) -> str:
+    held = [f"{len(items)} {noun if len(items) == 1 else noun + 's'}" for noun, items in (("meeting", part.meetings), ("source article", part.articles)) if items]
+    listed = " and ".join(held) or "Nothing"
+    return f"{listed} {_when(part)}" + (", month by month." if part.months else ", in time order." if part.meetings else ".")
 
 
 def make_environment(template_dirs: list[Path], config: Config, archive: Archive, static: dict[str, Path]) -> jinja2.Environment:
@@ -138,6 +183,7 @@ def make_environment(template_dirs: list[Path], config: Config, archive: Archive
         search_script=_fingerprinted(SEARCH_SCRIPT, static),
         share_image_size=SHARE_IMAGE_SIZE,
         all_meetings_feed=ALL_MEETINGS,
+        #: For the home page (and the indexes): no other page shows them, so adding an article leaves the others as they were.
         counts={
             "meetings": len(archive.meetings),
             "people": len(archive.people),
