@@ -14,6 +14,11 @@ gets a redirect page to its successor:
 Failing that, a redirect an editor wrote into the manifest is kept; and failing
 that, the address redirects to the list of its kind, with a warning (which
 fails --strict), once: the manifest then records that redirect.
+
+A year or month page of a long list (sitegen/parts.py) that is no longer built
+had its meetings merged back into the page above it (the list got shorter):
+it redirects there, without a warning, or where that page moved, to the same
+year there when it is built.
 """
 
 from __future__ import annotations
@@ -77,6 +82,8 @@ def plan_links(earlier: dict[str, Entry], now: dict[str, Entry], people: tuple[P
         if url in now:
             continue
         target = finder.successor(entry) or _follow(entry.target, earlier, now, finder, {url})
+        if target is None and entry.kind == "part":
+            target = _enclosing(url, manifest)  # earlier addresses run in sorted order: those above it are settled
         if target is None:
             target = SECTION_OF.get(entry.kind, "")
             what = f"{entry.kind} built from {', '.join(entry.built_from)}" if entry.built_from else entry.kind
@@ -99,6 +106,21 @@ def redirect_pages(plan: LinkPlan, pages: list[Page]) -> list[Page]:
              f"This page has moved to {titles.get(r.new, 'a new address')}.", {"target": r.new})
         for r in plan.redirects
     ]
+
+
+def _enclosing(url: str, manifest: dict[str, Entry]) -> str | None:
+    """The nearest address above `url` that still answers, or where it moved (to the same year or month there, if built)."""
+    steps = url.rstrip("/").split("/")
+    for cut in range(len(steps) - 1, 0, -1):
+        above, rest = "/".join(steps[:cut]) + "/", "/".join(steps[cut:]) + "/"
+        entry = manifest.get(above)
+        if entry is None:
+            continue
+        if entry.target is None:
+            return above
+        same = manifest.get(entry.target + rest)
+        return same.url if same and same.target is None else entry.target
+    return None
 
 
 def _follow(target: str | None, earlier: dict[str, Entry], now: dict[str, Entry], finder: _Successors, seen: set[str]) -> str | None:
