@@ -529,12 +529,13 @@ def _meetings(count: int) -> str:
 
 
 def _holds(part: Part, holds: str, short: bool = False) -> str:
-    """What a part holds in words: '3 meetings', or with articles '3 meetings, 1 article'; `short`: '3' when one kind."""
+    """What a part holds in words: '3 meetings', or with articles '3 meetings, 1 article' (no kind it has none of); `short`: '3' when one kind."""
     if holds == "meetings":
         return str(len(part.meetings)) if short else _meetings(len(part.meetings))
     if holds == "articles":
         return str(len(part.articles)) if short else _count(len(part.articles), "article", "articles")
-    return f"{_meetings(len(part.meetings))}, {_count(len(part.articles), 'article', 'articles')}"
+    held = [(len(part.meetings), "meeting", "meetings"), (len(part.articles), "article", "articles")]
+    return ", ".join(_count(*counted) for counted in held if counted[0]) or _meetings(0)
 
 
 def _count(count: int, one: str, many: str) -> str:

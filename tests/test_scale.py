@@ -273,3 +273,20 @@ def test_axe_finds_no_violation_on_split_pages(split_site, browser, axe_source, 
             report += [f"{path}: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
     context.close()
     assert report == []
+
+
+def test_a_person_only_mentioned_in_more_articles_than_a_page_lists_gets_years_of_articles(tmp_path, monkeypatch):
+    monkeypatch.setattr(parts, "LIST_LIMIT", 2)
+    root = make_site(tmp_path, {f"seeds/b{i}.md": f"""
+        ---
+        title: Biden statement {i}
+        date: 2023-0{i + 1}-10
+        ---
+        President Joe Biden said the talks would continue.
+        """ for i in range(4)})
+    build_site(root)
+    page = read_page(root / "site/people/joe-biden/index.html")
+    assert [h for _, h in page.headings] == ["Joe Biden", "Roles", "Meetings (0)", "Every meeting and article, year by year",
+                                             "Articles that mention Joe Biden"]
+    html = (root / "site/people/joe-biden/index.html").read_text(encoding="utf-8")
+    assert '<a href="2023/index.html">2023</a>: 4 articles: <a href="2023/01/index.html">January</a> (1 article)' in html
