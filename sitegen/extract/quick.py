@@ -1,0 +1,26 @@
+"""Cheap tests that rule a text out before a costly pattern runs on it.
+
+A test here may say "perhaps" where the pattern then finds nothing, but never
+"no" where the pattern would match: extraction finds exactly what it would
+without them, sooner.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Under re.I an ASCII letter matches its other case and these four characters, and nothing else
+#: (checked over every code point); after this table and str.lower(), a case-insensitive match of
+#: ASCII letters and digits is a plain substring of the folded text.
+ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: A run of ASCII letters and digits in folded text.
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """`text` in lower case, with the characters that re.I takes for ASCII letters made those letters."""
+    return text.translate(ASCII_LOOKALIKES).lower()
+
+
+def holds_any(text: str, clues: tuple[str, ...]) -> bool:
+    return any(clue in text for clue in clues)
