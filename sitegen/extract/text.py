@@ -17,7 +17,10 @@ CAPTION = re.compile(
     r"Credit:|\((?:photo )?credit:|\bPhoto: |\bPhoto credit\b|\bPhoto by\b|\(AP Photo|/Getty Images|/Reuters$|/AFP$"
     r"|^\[\d+/\d+\]|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?|File|file)\)$|©",
 )
+#: Every alternative of CAPTION holds one of these: a line with none of them is no caption (most prose).
+CAPTION_CLUES = ("redit:", "Photo", "/", ")", "©")
 TEASER_END = re.compile(r"[.?!]\s*(LISTEN|WATCH|READ MORE|Read more)$")
+TEASER_END_CLUES = ("LISTEN", "WATCH", "READ MORE", "Read more")
 BYLINE = re.compile(r"^(By [A-Z][\w .,'’-]{2,60}|[A-Z][\w&]*(?: [A-Z][\w&]*)* Staff(?: Report| Writer)?)$")
 DATE_LINE = re.compile(r"^(Published|Updated|Last updated|Last modified|Modified|Posted|Issued)(?: on| at)?\s*:?\s*(.+)$", re.I)
 #: Navigation bars and breadcrumbs: "News | Opinion | Sport", "World > Europe".
@@ -66,10 +69,9 @@ def clean_text(body: str) -> CleanText:
     """Sort the lines of a copied news page into headline, prose and debris."""
     raw_lines = [line for line in body.split("\n") if line.strip()]
     # Menus copied as words apart by runs of spaces or tabs ("World  Business  Markets") are furniture.
-    furniture_first = [line.strip() for line in raw_lines if SPACED_MENU.search(line.strip())]
-    lines = [" ".join(line.split()) for line in raw_lines if not SPACED_MENU.search(line.strip())]
+    furniture: list[str] = [line.strip() for line in raw_lines if _is_spaced_menu(line)]
+    lines = [" ".join(line.split()) for line in raw_lines if not _is_spaced_menu(line)]
     date_lines: list[str] = []
-    furniture: list[str] = furniture_first
     if lines:
         prefix = DATE_PREFIX.match(lines[0])
         if prefix:
@@ -136,14 +138,24 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
     if BYLINE.match(line) or SHARE_LINE.match(line) or OFFER.match(line):
         furniture.append(line)
         return True
-    if CAPTION.search(line) or TEASER_END.search(line):
+    if _is_caption(line) or (any(clue in line for clue in TEASER_END_CLUES) and TEASER_END.search(line)):
         return True
-    if len(NON_LATIN.findall(line)) * 3 > len(line):
+    if not line.isascii() and len(NON_LATIN.findall(line)) * 3 > len(line):
         return True
     # Captions repeat a line seen just before, or glue a credit onto one: the last few lines are enough to
     # compare, and keep a long article linear.
     recent = [earlier for earlier in seen[-CAPTION_LOOKBACK:] if len(earlier) > 20]
     return any(line == earlier or line.startswith(earlier) or earlier.startswith(line) for earlier in recent)
+
+
+def _is_caption(line: str) -> bool:
+    return any(clue in line for clue in CAPTION_CLUES) and CAPTION.search(line) is not None
+
+
+def _is_spaced_menu(line: str) -> bool:
+    """SPACED_MENU needs a tab or two whitespace characters together: a line whose only spaces are single ones has neither."""
+    stripped = line.strip()
+    return " ".join(stripped.split()) != stripped and SPACED_MENU.search(stripped) is not None
 
 
 def _is_date_line(line: str) -> bool:
@@ -161,7 +173,7 @@ def _is_date_line(line: str) -> bool:
 
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= TITLE_MAX_WORDS or line.endswith(".") or CAPTION.search(line):
+    if not 3 <= len(words) <= TITLE_MAX_WORDS or line.endswith(".") or _is_caption(line):
         return False
     # Title-case labels ("International - Middle East") are not headlines; headlines have a small word or length.
     return any(w[:1].islower() for w in words) or len(words) >= 6
