@@ -6,6 +6,7 @@ source file; it keeps no state between articles.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -117,14 +118,15 @@ class Extractor:
         if not candidates:
             problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")
         assign_sentences(candidates, sentences, mentions)
-        fallback_place = declared.place or self._dateline_city(sentences) or self._main_place([s for _, s in sentences])
+        # Where the story is set: worked out once, and only for a meeting whose own sentences give no place.
+        story_place = functools.cache(lambda: self._dateline_city(sentences) or self._main_place([s for _, s in sentences]))
         reported = []
         for candidate in candidates:
             names = " and ".join(candidate.participants)
             if candidate.date is None:
                 notes.append(f"meeting of {names}: no date in its sentences")
                 problems.warning(source.name, f"no date found for the meeting of {names}: add 'meetings:' with its date to the front matter", key="meetings")
-            place = declared.place or (candidate.place.city if candidate.place else fallback_place)
+            place = declared.place or (candidate.place.city if candidate.place else story_place())
             if place is None:
                 notes.append(f"meeting of {names}: no place found")
             topics = self.topics.find(candidate.sentences)

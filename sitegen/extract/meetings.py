@@ -17,12 +17,15 @@ from typing import Callable, Sequence
 from .dates import FoundDate, date_in_sentence
 from .people import Mention
 from .places import PlaceFinder, PlaceMention
+from .quick import fold, holds_any
 
 TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
     r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed)\b",
     re.I,
 )
+#: Every match of TRIGGER or AFTER_OWN_TALKS holds one of these, folded: a sentence with none reports no meeting.
+MEETING_CLUES = ("met", "meet", "host", "talks", "sat down", "sit-down", "working ", "conferred", "receive", "welcomed")
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
     r"\b(will|would|shall|scheduled|expected|plans?|planned|planning|upcoming|next|set to|due to|hopes? to"
@@ -89,14 +92,18 @@ def find_meetings(
     by_people: dict[frozenset, MeetingCandidate] = {}
     texts = [s for _, s in sentences]
     for index, ((block, sentence), mentions) in enumerate(zip(sentences, mentions)):
+        if not holds_any(fold(sentence), MEETING_CLUES):
+            continue  # no meeting word: participants_of_sentence would find no one
         joint = bool(JOINT.search(" ".join(texts[index : index + 3])))
         protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
         groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist, anchor)
+        if not groups:
+            continue
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
+        found_date = date_in_sentence(_unquoted(sentence), anchor)
+        found_place = places.meeting_place(sentence)
         for group in groups:
             key = frozenset(group)
-            found_date = date_in_sentence(_unquoted(sentence), anchor)
-            found_place = places.meeting_place(sentence)
             current = by_people.get(key)
             if anaphoric and by_people:
                 # "During their meeting, ...": more about a meeting already reported, never a new one.
