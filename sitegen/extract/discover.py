@@ -26,6 +26,14 @@ NAME = rf"[A-Z][a-zA-Z'’-]+(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?[A-Z][a-z
 #: Lowercase words that may stand in an office before a name ("press secretary", "foreign policy chief").
 _OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[cs]e|intelligence|spy|army|military|special|top|former|acting|crown|prime|state|affairs|presidential|royal|house|white|envoy|[A-Z][\w.’'-]*)"
 TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+(?P<name>{NAME})")
+#: Every office OFFICES names holds one of these, as written; "head" counts only before a capitalised word.
+#: A sentence with neither has no TITLED_NAME in it, which spares most sentences that pattern's cost.
+OFFICE_CLUES = (
+    "President", "Minister", "PM", "Premier", "ecretary", "Chancellor", "King", "Queen", "Prince", "Emir", "Sheikh", "Sultan",
+    "irector", "hief", "pokes", "nvoy", "mbassador", "dvis", "oordinator", "Sen", "Rep.", "Speaker", "hair", "Commissioner",
+    "Gen", "ommander",
+)
+HEAD_BEFORE_NAME = re.compile(r"[Hh]ead,?\s+[A-Z]")
 #: "Jasem Albudaiwi, secretary general of the Gulf Cooperation Council": the office after the name.
 NAME_THEN_OFFICE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<office>(?:[\w'’-]+\s+){{0,3}}?(?:secretary[- ]general|foreign minister|defen[cs]e minister"
@@ -54,6 +62,7 @@ DEMONYMS = {
     "IDF": "Israel", "Pentagon": "United States", "White House": "United States", "State Department": "United States",
     "Kremlin": "Russia", "NATO": "NATO",
 }
+DEMONYM_PATTERNS = [(re.compile(rf"(?<![\w.]){re.escape(demonym)}(?![\w])"), country) for demonym, country in DEMONYMS.items()]
 # In DEMONYMS order, so the first country named wins the same way on every run.
 COUNTRY_NAMES = dict.fromkeys(DEMONYMS.values())
 MIN_NAME_LENGTH = 6
@@ -64,7 +73,8 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     """People named with an office in `sentences` who are not in the reference data."""
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
-        for match in [*TITLED_NAME.finditer(sentence), *NAME_THEN_OFFICE.finditer(sentence)]:
+        titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) else ()
+        for match in [*titled, *NAME_THEN_OFFICE.finditer(sentence)]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", re.sub(r"['’]s$", "", name))
             if any(word in DEMONYMS or re.fullmatch(OFFICES, word) for word in name.split()):
@@ -86,9 +96,13 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     return list(found.values())
 
 
+def _may_name_an_office(sentence: str) -> bool:
+    return any(clue in sentence for clue in OFFICE_CLUES) or HEAD_BEFORE_NAME.search(sentence) is not None
+
+
 def _country(office: str) -> str | None:
-    for demonym, country in DEMONYMS.items():
-        if re.search(rf"(?<![\w.]){re.escape(demonym)}(?![\w])", office):
+    for pattern, country in DEMONYM_PATTERNS:
+        if pattern.search(office):
             return country
     for country in COUNTRY_NAMES:
         if country in office:
