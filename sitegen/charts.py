@@ -182,13 +182,13 @@ class Group:
 
 @dataclass(frozen=True)
 class IndexRow:
-    """A year (or a month) of a list of periods beside a timeline: its page, what it holds, its months' pages."""
+    """A year (a month, a day) of a list of periods: its page, what it holds, and its own parts' pages (months or days)."""
 
     label: str
     url: str
     #: What the period holds, in words: '3 meetings', '1 meeting, 2 articles'.
     counted: str
-    #: (month name, address, count) of each month with a page or a heading of its own.
+    #: (month name or day, address, count) of each month (or day) with a page or a heading of its own.
     months: tuple[tuple[str, str, str], ...] = ()
 
 
@@ -247,10 +247,13 @@ def year_rows(years: Sequence[Year]) -> tuple[IndexRow, ...]:
 
 
 def part_rows(parts: Sequence[Part], holds: str) -> tuple[IndexRow, ...]:
-    """A list's parts as rows; a year split by month names its months. `holds`: 'meetings', 'articles' or both."""
+    """A list's parts as rows; a year split by month names its months, a month split by day its days.
+
+    `holds`: 'meetings', 'articles' or 'meetings and articles'.
+    """
     return tuple(
         IndexRow(part.label, part.url, _holds(part, holds),
-                 tuple((MONTHS[m.month - 1], m.url, _holds(m, holds, short=True)) for m in part.months))
+                 tuple((str(p.day) if p.day else MONTHS[p.month - 1], p.url, _holds(p, holds, short=True)) for p in part.parts))
         for part in parts
     )
 
@@ -273,8 +276,7 @@ def year_charts(year: Year) -> dict:
             title=f"Meetings in {year.year}, month by month",
             caption=f"Meetings in {year.year} per month. Each bar leads to that month's meetings; the list below gives the same counts.",
         )
-        rows = tuple(IndexRow(m.label, m.url, _meetings(len(m.meetings))) for m in year.months)
-        return {"timeline": timeline, "months": rows}
+        return {"timeline": timeline, "periods": part_rows(year.months, "meetings")}
     timeline = columns(
         "timeline", periods, year.meetings, per_meeting=True,
         title=f"Meetings in {year.year}, month by month",
@@ -332,9 +334,9 @@ def place_charts(place: Place) -> dict:
 
 
 def part_charts(part: Part) -> dict:
-    """A year's meetings grouped by month, or its months' pages when it is split; a month or the undated: none."""
-    if part.months:
-        return {"months": part_rows(part.months, "meetings and articles" if part.articles else "meetings")}
+    """A year's meetings grouped by month, or the pages of its months (a month's: of its days) when it is split."""
+    if part.parts:
+        return {"periods": part_rows(part.parts, "meetings and articles" if part.articles else "meetings")}
     if part.year is not None and part.month is None and part.meetings:
         return {"groups": _groups(part.meetings, "month")}
     return {}

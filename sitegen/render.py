@@ -117,9 +117,9 @@ def _part_pages(archive: Archive) -> list[Page]:
     pages = []
 
     def add(parts: list[Part], trail: list[tuple[str, str]], section: str, title, about=None, articles: str = "") -> None:
-        for part, year, before, after in every_part(parts):
+        for part, above, before, after in every_part(parts):
             # Neighbours as (label, address) only: the page shows nothing else of them.
-            context = {"part": part, "about": about, "crumbs": trail + ([(year.label, year.url)] if year else []),
+            context = {"part": part, "about": about, "crumbs": trail + [(p.label, p.url) for p in above],
                        "show_place": not isinstance(about, Place), "articles_heading": articles,
                        "previous": (before.label, before.url) if before else None, "next": (after.label, after.url) if after else None}
             pages.append(Page(part.url, "part.html", "part", title(part), _part_description(part), context, section))
@@ -143,14 +143,16 @@ def _part_pages(archive: Archive) -> list[Page]:
 
 
 def _when(part: Part) -> str:
-    """'in 2023', 'in May 2023' or 'with no known date'."""
-    return f"in {part.label}" if part.year else "with no known date"
+    """'in 2023', 'in May 2023', 'on 17 May 2023' or 'with no known date'."""
+    if part.year is None:
+        return "with no known date"
+    return f"on {part.label}" if part.day else f"in {part.label}"
 
 
 def _part_description(part: Part) -> str:
     held = [f"{len(items)} {noun if len(items) == 1 else noun + 's'}" for noun, items in (("meeting", part.meetings), ("source article", part.articles)) if items]
     listed = " and ".join(held) or "Nothing"
-    return f"{listed} {_when(part)}" + (", month by month." if part.months else ", in time order." if part.meetings else ".")
+    return f"{listed} {_when(part)}" + (", month by month." if part.months else ", day by day." if part.days else ", in time order." if part.meetings else ".")
 
 
 def make_environment(template_dirs: list[Path], config: Config, archive: Archive, static: dict[str, Path]) -> jinja2.Environment:

@@ -177,7 +177,7 @@ SPLIT_SITE = {
           - {{date: {day}, place: Jerusalem, participants: [Yoav Gallant, Antony Blinken], topics: [iron-dome]}}
         ---
         Defense Minister Yoav Gallant met Secretary of State Antony Blinken in Jerusalem.
-        """ for i, day in enumerate(["2023-01-31", "2023-03-02", "2023-03-20", "2024-06-24"])},
+        """ for i, day in enumerate(["2023-01-31", "2023-03-02", "2023-03-20", "2024-06-24", "2023-03-25"])},
     "seeds/undated.md": """
         ---
         title: Gallant and Blinken, some day
@@ -190,7 +190,7 @@ SPLIT_SITE = {
 
 
 def build_split(root: Path) -> Path:
-    """A site of five meetings (one undated) built with a limit of two a page."""
+    """A site of six meetings (three in March 2023, one undated) built with a limit of two a page."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parts, "LIST_LIMIT", 2)
         make_site(root, SPLIT_SITE)
@@ -208,9 +208,9 @@ def split(tmp_path) -> Path:
     return build_split(tmp_path)
 
 
-#: A page of each kind a split makes or changes, in the site of five meetings.
+#: A page of each kind a split makes or changes, in the site of six meetings.
 SPLIT_PAGES = ["meetings/", "meetings/undated/", "articles/", "articles/2023/", "articles/undated/", "years/2023/", "years/2023/03/",
-               "topics/iron-dome/", "topics/iron-dome/2023/", "topics/iron-dome/2023/03/", "topics/iron-dome/undated/",
+               "topics/iron-dome/", "topics/iron-dome/2023/", "topics/iron-dome/2023/03/", "topics/iron-dome/2023/03/20/", "topics/iron-dome/undated/",
                "places/jerusalem/", "places/jerusalem/2024/", "people/antony-blinken/", "people/antony-blinken/2023/",
                "people/antony-blinken/2024/", "people/antony-blinken/undated/"]
 
@@ -223,7 +223,14 @@ def test_people_places_and_undated_meetings_split_too_each_meeting_a_link_or_two
                                  ("topics/iron-dome/", every, ("2023", "2024", "undated")), ("places/jerusalem/", dated, ("2023", "2024"))):
         assert reached_below(site, owner + "index.html", (owner,), MEETING_PAGE) == held, owner
         assert sorted(p.parent.name for p in (site / owner).glob("*/index.html")) == sorted(periods), owner
-    assert (site / "people/antony-blinken/2023/03/index.html").is_file()  # three meetings: by month
+    # 2023 holds four meetings: by month; March three: by day.
+    assert sorted(p.parent.name for p in (site / "people/antony-blinken/2023").glob("*/index.html")) == ["01", "03"]
+    assert sorted(p.parent.name for p in (site / "people/antony-blinken/2023/03").glob("*/index.html")) == ["02", "20", "25"]
+    day = read_page(site / "topics/iron-dome/2023/03/20/index.html")
+    assert day.headings[0] == (1, "Meetings about Iron Dome on 20 March 2023")
+    trail = day.json_ld[0]["breadcrumb"]["itemListElement"]
+    assert [item["name"] for item in trail] == ["Topics", "Iron Dome", "2023", "March 2023", "Meetings about Iron Dome on 20 March 2023"]
+    assert {a["href"] for a in day.anchors if a.get("rel") in ("prev", "next")} == {"../02/index.html", "../25/index.html"}
     year = read_page(site / "people/antony-blinken/2024/index.html")
     assert [h for _, h in year.headings] == ["Antony Blinken in 2024", "Meetings (1)", "June 2024 1 meeting", "Articles that mention Antony Blinken (1)"]
     assert {a["href"] for a in year.anchors if a.get("rel") == "prev"} == {"../2023/index.html"}
@@ -233,7 +240,7 @@ def test_people_places_and_undated_meetings_split_too_each_meeting_a_link_or_two
 
 
 def test_a_split_page_no_longer_needed_redirects_to_the_page_above_it_without_a_warning(split):
-    for name in ("m1.md", "m2.md", "undated.md"):  # two meetings left: one page each again
+    for name in ("m1.md", "m2.md", "m4.md", "undated.md"):  # two meetings left: one page each again
         (split / "seeds" / name).unlink()
     summary = build_site(split)
     assert not [w for w in summary.warnings if "/topics/" in w.message or "/people/" in w.message], summary.warnings
