@@ -15,8 +15,12 @@ from ..refdata import PersonRecord
 #: ("Mohammed bin Salman", "Ursula von der Leyen", "Abdel Fattah el-Sisi"); consecutive ones form a name run.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PARTICLES = "bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|abu"
+_STARTS = _UPPER + "".join(sorted({particle[0] for particle in _PARTICLES.split("|")}))
 NAME_TOKEN = re.compile(
-    rf"(?:(?:{_PARTICLES})-)?[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*\.?(?:['’][^\W\d_]+)?|[A-Z]\.|\b(?:{_PARTICLES})\b"
+    # The look-ahead changes no match (every one starts with such a character); it lets the scan pass
+    # quickly over the characters that cannot start one.
+    rf"(?=[{_STARTS}])"
+    rf"(?:(?:(?:{_PARTICLES})-)?[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*\.?(?:['’][^\W\d_]+)?|[A-Z]\.|\b(?:{_PARTICLES})\b)"
 )
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -72,17 +76,17 @@ class PersonMatcher:
 
     def _match_run(self, text: str, run: list[re.Match], known: set[str]) -> list[Mention]:
         found = []
+        words = [POSSESSIVE.sub("", w.group()) for w in run]
         i = 0
         while i < len(run):
             for size in (6, 5, 4, 3, 2, 1):
                 if i + size > len(run):
                     continue
-                words = run[i : i + size]
-                person = self._resolve(" ".join(POSSESSIVE.sub("", w.group()) for w in words), size, known)
+                person = self._resolve(" ".join(words[i : i + size]), size, known)
                 if person:
-                    end = words[-1].end()
+                    end = run[i + size - 1].end()
                     attributive = bool(ATTRIBUTIVE_AFTER.match(text[end:]))
-                    found.append(Mention(person, words[0].start(), end, attributive))
+                    found.append(Mention(person, run[i].start(), end, attributive))
                     known.add(person)
                     i += size
                     break
@@ -126,7 +130,7 @@ class PersonMatcher:
             # A misspelt surname only resolves to someone the article has already named.
             for name in sorted(known):
                 surname = _surname(name)
-                if surname[:1] == key[:1] and abs(len(surname) - len(key)) <= 2 and difflib.SequenceMatcher(None, key, surname).ratio() >= SURNAME_RATIO:
+                if surname[:1] == key[:1] and abs(len(surname) - len(key)) <= 2 and _similarity(key, surname) >= SURNAME_RATIO:
                     return name
         return None
 
@@ -154,6 +158,12 @@ class _WithDiscovered(PersonMatcher):
 
 
 @functools.lru_cache(maxsize=65536)
+def _similarity(a: str, b: str) -> float:
+    """difflib's ratio of two words; the same unknown word meets the same surnames in article after article."""
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     words = text.lower().replace("’", "'").split()
     return " ".join(w.rstrip(".") if len(w) > 2 else w for w in words)
@@ -169,11 +179,13 @@ def _surname(name: str) -> str:
 def _name_runs(text: str) -> list[list[re.Match]]:
     """Groups of capitalised words separated only by single spaces."""
     runs: list[list[re.Match]] = []
+    end = 0
     for match in NAME_TOKEN.finditer(text):
-        if runs and text[runs[-1][-1].end() : match.start()] == " ":
+        if runs and match.start() == end + 1 and text[end] == " ":
             runs[-1].append(match)
         else:
             runs.append([match])
+        end = match.end()
     # A particle belongs to a name only between capitalised words.
     trimmed = []
     for run in runs:
