@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from .model import Archive, Meeting, Person, Place, Topic, Year
+from .indexes import counted, month_address, month_anchor, part_rows, year_rows
 from .parts import MONTHS, Part
 from .wording import long_date
 
@@ -40,7 +41,6 @@ NETWORK_RX, NETWORK_RY = 140, 112
 LINE_CHARS = 14
 
 
-
 @dataclass(frozen=True, order=True)
 class Period:
     """A month or a quarter of a year."""
@@ -53,7 +53,7 @@ class Period:
     @property
     def id(self) -> str:
         """The anchor of this period's group of meetings on a page: 'month-2021-05', 'quarter-2021-2'."""
-        return f"month-{self.year}-{self.index + 1:02d}" if self.kind == "month" else f"quarter-{self.year}-{self.index + 1}"
+        return month_anchor(self.year, self.index + 1) if self.kind == "month" else f"quarter-{self.year}-{self.index + 1}"
 
     @property
     def label(self) -> str:
@@ -180,18 +180,6 @@ class Group:
     meetings: tuple[Meeting, ...]
 
 
-@dataclass(frozen=True)
-class IndexRow:
-    """A year (a month, a day) of a list of periods: its page, what it holds, and its own parts' pages (months or days)."""
-
-    label: str
-    url: str
-    #: What the period holds, in words: '3 meetings', '1 meeting, 2 articles'.
-    counted: str
-    #: (month name or day, address, count) of each month (or day) with a page or a heading of its own.
-    months: tuple[tuple[str, str, str], ...] = ()
-
-
 def with_charts(pages: list, archive: Archive) -> list:
     """The pages, each given `charts` in its context: the pictures it shows (none for most kinds)."""
     years = _span(archive.meetings)
@@ -217,7 +205,7 @@ def home_charts(archive: Archive, years: tuple[int, int] | None) -> dict:
     by_year = {year.year: year for year in archive.years}
 
     def month_link(period: Period) -> str:
-        return month_address(by_year[period.year], period)
+        return month_address(by_year[period.year], period.index + 1)
 
     timeline = columns(
         "timeline", periods, dated, per_meeting=False, link=month_link,
@@ -236,34 +224,6 @@ def meetings_index(archive: Archive) -> dict:
     return {"years": year_rows(archive.years) + undated}
 
 
-def year_rows(years: Sequence[Year]) -> tuple[IndexRow, ...]:
-    """Each year of the archive with its count, and the months that have meetings, each linking to them."""
-    rows = []
-    for year in years:
-        counts = Counter(m.date.month for m in year.meetings)
-        months = tuple((MONTHS[m - 1], month_address(year, Period(year.year, m - 1)), str(counts[m])) for m in sorted(counts))
-        rows.append(IndexRow(str(year.year), year.url, _meetings(len(year.meetings)), months))
-    return tuple(rows)
-
-
-def part_rows(parts: Sequence[Part], holds: str) -> tuple[IndexRow, ...]:
-    """A list's parts as rows; a year split by month names its months, a month split by day its days.
-
-    `holds`: 'meetings', 'articles' or 'meetings and articles'.
-    """
-    return tuple(
-        IndexRow(part.label, part.url, _holds(part, holds),
-                 tuple((str(p.day) if p.day else MONTHS[p.month - 1], p.url, _holds(p, holds, short=True)) for p in part.parts))
-        for part in parts
-    )
-
-
-def month_address(listing: Year | Part, period: Period) -> str:
-    """Where a month of a year's list is: its own page when the year is split, else its heading on the year's page."""
-    month = next((m for m in listing.months if m.month == period.index + 1), None)
-    return month.url if month else f"{listing.url}#{period.id}"
-
-
 def year_charts(year: Year) -> dict:
     """The year's meetings by month, one block a meeting, and the same meetings grouped by month.
 
@@ -272,7 +232,7 @@ def year_charts(year: Year) -> dict:
     periods = _months(year.year, year.year)
     if year.months:
         timeline = columns(
-            "timeline", periods, year.meetings, per_meeting=False, link=lambda period: month_address(year, period),
+            "timeline", periods, year.meetings, per_meeting=False, link=lambda period: month_address(year, period.index + 1),
             title=f"Meetings in {year.year}, month by month",
             caption=f"Meetings in {year.year} per month. Each bar leads to that month's meetings; the list below gives the same counts.",
         )
@@ -351,7 +311,7 @@ def _in_parts(parts: Sequence[Part], meetings: Sequence[Meeting] = ()) -> Callab
         if period.kind == "quarter":  # the quarter's first month with meetings
             first = min(i for i in range(period.index * 3, period.index * 3 + 3) if (period.year, i) in held)
             period = Period(period.year, first)
-        return month_address(by_year[period.year], period)
+        return month_address(by_year[period.year], period.index + 1)
 
     return link
 
@@ -419,7 +379,7 @@ def network(person: Person) -> Network:
         edges.append(Edge(round(cx, 2), round(cy, 2), round(x, 2), round(y, 2), min(1 + count, 8)))
     more = len(person.counterparts) - len(shown)
     listed = "; ".join(f"{p.name}, {_meetings(n)}" for p, n in shown)
-    description = f"{person.name} met {_count(len(person.counterparts), 'person', 'people')}: {listed}." + (f" {more} more in the list below." if more else "")
+    description = f"{person.name} met {counted(len(person.counterparts), 'person', 'people')}: {listed}." + (f" {more} more in the list below." if more else "")
     return Network(
         "network", f"Who {person.name} met", description,
         f"Who {person.name} met: the bigger the circle, the more meetings together{f'; the {len(shown)} met most of {len(person.counterparts)}' if more else ''}. Each circle leads to the person; the list below counts them all.",
@@ -514,7 +474,7 @@ def _describe(by_period: dict[Period, list[Meeting]], total: int, periods: Seque
     if busiest and total:
         text += f" The most in {busiest[0].label}: {len(busiest[1])}."
     if undated:
-        text += f" {_count(undated, 'undated meeting is', 'undated meetings are')} not shown."
+        text += f" {counted(undated, 'undated meeting is', 'undated meetings are')} not shown."
     return text
 
 
@@ -527,21 +487,7 @@ def _rounded(mark: Mark) -> Mark:
 
 
 def _meetings(count: int) -> str:
-    return _count(count, "meeting", "meetings")
-
-
-def _holds(part: Part, holds: str, short: bool = False) -> str:
-    """What a part holds in words: '3 meetings', or with articles '3 meetings, 1 article' (no kind it has none of); `short`: '3' when one kind."""
-    if holds == "meetings":
-        return str(len(part.meetings)) if short else _meetings(len(part.meetings))
-    if holds == "articles":
-        return str(len(part.articles)) if short else _count(len(part.articles), "article", "articles")
-    held = [(len(part.meetings), "meeting", "meetings"), (len(part.articles), "article", "articles")]
-    return ", ".join(_count(*counted) for counted in held if counted[0]) or _meetings(0)
-
-
-def _count(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return counted(count, "meeting", "meetings")
 
 
 def _years_text(years: tuple[int, int]) -> str:
