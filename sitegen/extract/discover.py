@@ -14,6 +14,7 @@ from typing import Iterable
 
 from ..refdata import PersonRecord, Role
 from .people import PersonMatcher
+from .quick import holds_any
 
 OFFICES = (
     r"President|Vice President|Prime Minister|PM|Premier|Foreign Minister|Defen[cs]e Minister|Minister(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
@@ -39,6 +40,11 @@ NAME_THEN_OFFICE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<office>(?:[\w'’-]+\s+){{0,3}}?(?:secretary[- ]general|foreign minister|defen[cs]e minister"
     rf"|prime minister|minister|president|envoy|ambassador|chief|head|director|spokes(?:man|woman|person)|advis[eo]r|chancellor"
     rf"|commissioner|king|emir|crown prince)(?:\s+(?:of|to|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b"
+)
+#: Every office NAME_THEN_OFFICE names holds one of these, and the pattern a comma.
+OFFICE_AFTER_CLUES = (
+    "secretary", "minister", "president", "envoy", "ambassador", "chief", "head", "director", "spokes", "advis", "chancellor",
+    "commissioner", "king", "emir", "crown prince",
 )
 #: Capitalised words that open a sentence or clause rather than an office.
 NOT_OFFICE = {"He", "She", "They", "The", "It", "On", "In", "After", "Before", "During", "When", "While", "And", "But",
@@ -74,7 +80,8 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
         titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) else ()
-        for match in [*titled, *NAME_THEN_OFFICE.finditer(sentence)]:
+        office_after = NAME_THEN_OFFICE.finditer(sentence) if "," in sentence and holds_any(sentence, OFFICE_AFTER_CLUES) else ()
+        for match in [*titled, *office_after]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", re.sub(r"['’]s$", "", name))
             if any(word in DEMONYMS or re.fullmatch(OFFICES, word) for word in name.split()):
@@ -97,7 +104,7 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
 
 
 def _may_name_an_office(sentence: str) -> bool:
-    return any(clue in sentence for clue in OFFICE_CLUES) or HEAD_BEFORE_NAME.search(sentence) is not None
+    return holds_any(sentence, OFFICE_CLUES) or HEAD_BEFORE_NAME.search(sentence) is not None
 
 
 def _country(office: str) -> str | None:

@@ -65,6 +65,9 @@ class PersonMatcher:
                 self._by_alias[_key(alias)] = person.name
                 self._by_surname.setdefault(_surname(alias), set()).add(person.name)
             self._full_names[_key(person.name)] = person.name
+        self._full_names_by_initial: dict[str, list[str]] = {}
+        for name in self._full_names:
+            self._full_names_by_initial.setdefault(name[:1], []).append(name)
 
     def find(self, text: str, known: Iterable[str] = ()) -> list[Mention]:
         """Every person named in `text`; `known` (already named in the article) settles surnames."""
@@ -118,7 +121,7 @@ class PersonMatcher:
 
     def _close_full_name(self, key: str) -> str | None:
         """A full name within a small edit of one in the data ("anthony blinken")."""
-        near = [name for name in self._full_names if name[:1] == key[:1] and abs(len(name) - len(key)) <= 3]
+        near = [name for name in self._full_names_by_initial.get(key[:1], ()) if abs(len(name) - len(key)) <= 3]
         close = difflib.get_close_matches(key, near, n=1, cutoff=FULL_NAME_RATIO)
         return self._full_names[close[0]] if close else None
 

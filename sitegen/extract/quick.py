@@ -19,7 +19,7 @@ WORD = re.compile(r"[a-z0-9]+")
 
 def fold(text: str) -> str:
     """`text` in lower case, with the characters that re.I takes for ASCII letters made those letters."""
-    return text.translate(ASCII_LOOKALIKES).lower()
+    return text.lower() if text.isascii() else text.translate(ASCII_LOOKALIKES).lower()
 
 
 def holds_any(text: str, clues: tuple[str, ...]) -> bool:

@@ -22,14 +22,11 @@ class TopicFinder:
 
     def find(self, sentences: Iterable[str]) -> dict[str, Evidence]:
         """topic id -> first sentence that shows it, in vocabulary order."""
-        shown = [(sentence, self._topics_in(sentence)) for sentence in sentences]
-        found: dict[str, Evidence] = {}
-        for topic_id, _ in self._patterns:
-            for sentence, topics in shown:
-                if topic_id in topics:
-                    found[topic_id] = Evidence(sentence)
-                    break
-        return found
+        first: dict[str, str] = {}
+        for sentence in sentences:
+            for topic_id in self._topics_in(sentence):
+                first.setdefault(topic_id, sentence)
+        return {topic_id: Evidence(first[topic_id]) for topic_id, _ in self._patterns if topic_id in first}
 
     def _match_sentence(self, sentence: str) -> frozenset[str]:
         """The topics whose signals `sentence` holds; a topic's pattern runs only where its signals' words are."""
