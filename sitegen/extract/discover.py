@@ -72,6 +72,8 @@ DEMONYM_PATTERNS = [(re.compile(rf"(?<![\w.]){re.escape(demonym)}(?![\w])"), cou
 # In DEMONYMS order, so the first country named wins the same way on every run.
 COUNTRY_NAMES = dict.fromkeys(DEMONYMS.values())
 MIN_NAME_LENGTH = 6
+POSSESSIVE_END = re.compile(r"['’]s$")
+OFFICE = re.compile(OFFICES)
 HONORIFIC = re.compile(r"^(?:(?:Sheikh|Sheikha|King|Queen|Prince|Crown Prince|President|Dr\.|Mr\.|Mrs\.|Ms\.|Gen\.|HRH|Emir|Sultan)\s+)+")
 
 
@@ -83,8 +85,8 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
         office_after = NAME_THEN_OFFICE.finditer(sentence) if "," in sentence and holds_any(sentence, OFFICE_AFTER_CLUES) else ()
         for match in [*titled, *office_after]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
-            name = HONORIFIC.sub("", re.sub(r"['’]s$", "", name))
-            if any(word in DEMONYMS or re.fullmatch(OFFICES, word) for word in name.split()):
+            name = HONORIFIC.sub("", POSSESSIVE_END.sub("", name))
+            if any(word in DEMONYMS or OFFICE.fullmatch(word) for word in name.split()):
                 continue  # "Qatari PM" is an office, not a name
             if len(name) < MIN_NAME_LENGTH or len(name.split()) < 2 or name in found:
                 continue

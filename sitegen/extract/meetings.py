@@ -63,6 +63,7 @@ JOINT = re.compile(
     re.I,
 )
 BACK_REFERENCE_AT_START = 20
+COMMA = re.compile(",")
 
 
 @dataclass
@@ -181,6 +182,7 @@ ELSEWHEN = re.compile(
 
 
 ELSEWHEN_REACH = 50
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|where)\b")
 
 
 def _elsewhen(sentence: str, trigger: re.Match, anchor) -> bool:
@@ -191,7 +193,7 @@ def _elsewhen(sentence: str, trigger: re.Match, anchor) -> bool:
     clause that speaks of something else.
     """
     after = sentence[trigger.start() : trigger.end() + ELSEWHEN_REACH]
-    after = re.split(r",\s*(?:who|which|where)\b", after)[0]
+    after = RELATIVE_CLAUSE.split(after)[0]
     match = ELSEWHEN.search(after)
     if match is None or date_in_sentence(_unquoted(sentence), anchor):
         return False
@@ -311,7 +313,7 @@ def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
         end = len(sentence)
         if match.start() < BACK_REFERENCE_AT_START:
             # "After meeting X, Y met Z": the back-reference ends where the main clause begins.
-            for comma in re.finditer(",", sentence[match.end() :]):
+            for comma in COMMA.finditer(sentence[match.end() :]):
                 after = match.end() + comma.end()
                 if not LIST_CONTINUES.match(sentence[after:]):
                     end = after

@@ -9,6 +9,8 @@ ABBREVIATIONS = {
     "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "pres", "prof", "sec", "dept", "jr", "sr", "inc", "co", "corp", "mk",
 }
+INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+INITIAL = re.compile(r"[A-Z]\.")
 BOUNDARY = re.compile(r"(?<=[.!?])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])")
 
 
@@ -39,6 +41,6 @@ def _split(text: str) -> list[str]:
 
 def _is_abbreviation(word: str) -> bool:
     word = word.lstrip("(“\"")
-    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", word) or re.fullmatch(r"[A-Z]\.", word):
+    if INITIALS.fullmatch(word) or INITIAL.fullmatch(word):
         return True  # U.S., D.C., an initial
     return word.rstrip(".").lower() in ABBREVIATIONS

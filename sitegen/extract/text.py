@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
+from markdown.extensions.extra import ExtraExtension
+from markdown.extensions.sane_lists import SaneListExtension
 
 from ..article import Block
 from .dates import find_absolute_dates, find_numeric_dates
@@ -30,6 +32,7 @@ TEASER_MIN_WORDS = 13
 NAV_LINE = re.compile(r"(?:\s[|>»]\s.*){2,}|\s//\s|^[\w&' -]+ > [\w&' -]+")
 DATE_LINE_MAX_OTHER_WORDS = 8
 DATE_LINE_MAX_LENGTH = 120
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 SHARE_LINE = re.compile(
     r"^(?:(?:Send in e-mail)+|Share(?: on \w+| this article)?|Tweet|Print|Email|Copy link|Listen to this article|Skip to (?:main )?content|Press play to listen.*|Listen to this story.*"
     r"|Comments?|Advertisement|Subscribe(?: now)?|Sign up.*|Follow us.*)$",
@@ -168,7 +171,7 @@ def _is_date_line(line: str) -> bool:
     other = line
     for date in reversed(found):
         other = other[: date.start] + " " + other[date.end :]
-    return len(re.findall(r"[A-Za-z]{2,}", other)) <= DATE_LINE_MAX_OTHER_WORDS
+    return len(LATIN_WORD.findall(other)) <= DATE_LINE_MAX_OTHER_WORDS
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -196,7 +199,8 @@ TAG = re.compile(r"<[^>]+>")
 def render_markdown(body: str) -> str:
     """Markdown to HTML, passed through a real sanitizer: no script, handler or javascript: URL survives."""
     try:
-        rendered = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+        # The extensions themselves, not their names: a name is looked up among every installed package's entry points.
+        rendered = markdown.markdown(body, extensions=[ExtraExtension(), SaneListExtension()], output_format="html")
     except RecursionError:
         # Python-Markdown recurses once per level of nesting: a few hundred nested lists exhaust it.
         rendered = "<p>" + html.escape(body) + "</p>"
