@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass
 
 import markdown
@@ -192,6 +193,7 @@ def _looks_like_subheading(line: str) -> bool:
 
 # -- Markdown -----------------------------------------------------------------
 
+_CONVERTER = threading.local()
 BLOCK_TAGS = re.compile(r"<(p|h[1-6]|li|blockquote|td|th)\b[^>]*>(.*?)</\1>", re.S)
 TAG = re.compile(r"<[^>]+>")
 
@@ -199,12 +201,19 @@ TAG = re.compile(r"<[^>]+>")
 def render_markdown(body: str) -> str:
     """Markdown to HTML, passed through a real sanitizer: no script, handler or javascript: URL survives."""
     try:
-        # The extensions themselves, not their names: a name is looked up among every installed package's entry points.
-        rendered = markdown.markdown(body, extensions=[ExtraExtension(), SaneListExtension()], output_format="html")
+        rendered = _markdown().reset().convert(body)
     except RecursionError:
         # Python-Markdown recurses once per level of nesting: a few hundred nested lists exhaust it.
+        _CONVERTER.markdown = None  # what a conversion cut short left behind is not carried into the next
         rendered = "<p>" + html.escape(body) + "</p>"
     return nh3.clean(rendered, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"})
+
+
+def _markdown() -> markdown.Markdown:
+    """This thread's converter, built once: its extensions and parser cost more to set up than most articles to convert."""
+    if getattr(_CONVERTER, "markdown", None) is None:
+        _CONVERTER.markdown = markdown.Markdown(extensions=[ExtraExtension(), SaneListExtension()], output_format="html")
+    return _CONVERTER.markdown
 
 
 def markdown_blocks(body_html: str) -> tuple[tuple[Block, ...], tuple[str, ...]]:
