@@ -15,22 +15,58 @@ SENTENCE_CACHE = 4096
 
 
 class TopicFinder:
+    """A topic shows in a sentence where one of its signals matches; each signal is looked for only where its word is.
+
+    A signal's pattern can only match where each run of letters and digits in the
+    signal stands in the folded sentence as a whole word: the pattern's other
+    characters are spaces, hyphens, apostrophes, punctuation or word boundaries,
+    none of which folds to a letter or digit. So each signal is filed under one
+    such word (its longest), and only the signals whose word a sentence has are
+    searched for in it; 'word*' is filed under a prefix the text must contain.
+    """
+
     def __init__(self, topics: Sequence[TopicRecord]):
-        self._patterns = [(topic.id, _signal_pattern(topic.signals)) for topic in topics]
-        self._clues = _Clues([topic.signals for topic in topics])
+        self._ids = [topic.id for topic in topics]
+        by_word: dict[str, dict[int, list[str]]] = {}
+        by_prefix: dict[str, dict[int, list[str]]] = {}
+        always: dict[int, list[str]] = {}
+        for index, topic in enumerate(topics):
+            for signal in topic.signals:
+                runs = WORD.findall(signal.rstrip("*").lower())
+                if not runs or not signal.isascii():
+                    always.setdefault(index, []).append(signal)  # no word to look for first: always searched
+                elif signal.endswith("*") and len(runs) == 1:
+                    by_prefix.setdefault(runs[0], {}).setdefault(index, []).append(signal)
+                else:
+                    whole = runs[:-1] if signal.endswith("*") else runs
+                    by_word.setdefault(max(whole, key=len), {}).setdefault(index, []).append(signal)
+        self._by_word = {word: _patterns(signals) for word, signals in by_word.items()}
+        self._by_prefix = [(prefix, _patterns(signals)) for prefix, signals in by_prefix.items()]
+        self._always = _patterns(always)
         self._topics_in = functools.lru_cache(maxsize=SENTENCE_CACHE)(self._match_sentence)
 
     def find(self, sentences: Iterable[str]) -> dict[str, Evidence]:
         """topic id -> first sentence that shows it, in vocabulary order."""
-        first: dict[str, str] = {}
+        first: dict[int, str] = {}
         for sentence in sentences:
-            for topic_id in self._topics_in(sentence):
-                first.setdefault(topic_id, sentence)
-        return {topic_id: Evidence(first[topic_id]) for topic_id, _ in self._patterns if topic_id in first}
+            for index in self._topics_in(sentence):
+                first.setdefault(index, sentence)
+        return {self._ids[index]: Evidence(first[index]) for index in sorted(first)}
 
-    def _match_sentence(self, sentence: str) -> frozenset[str]:
-        """The topics whose signals `sentence` holds; a topic's pattern runs only where its signals' words are."""
-        return frozenset(self._patterns[i][0] for i in self._clues.topics_maybe_in(sentence) if self._patterns[i][1].search(sentence))
+    def _match_sentence(self, sentence: str) -> frozenset[int]:
+        """The topics (by index) whose signals `sentence` holds."""
+        folded = fold(sentence)
+        candidates = list(self._always)
+        for word in self._by_word.keys() & WORD.findall(folded):
+            candidates.extend(self._by_word[word])
+        for prefix, patterns in self._by_prefix:
+            if prefix in folded:
+                candidates.extend(patterns)
+        found: set[int] = set()
+        for index, pattern in candidates:
+            if index not in found and pattern.search(sentence):
+                found.add(index)
+        return frozenset(found)
 
 
 #: "Palestinian Authority President Mahmoud Abbas": a signal used in someone's title is not the topic.
@@ -46,34 +82,6 @@ def _signal_pattern(signals: Sequence[str]) -> re.Pattern:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")" + IN_A_TITLE, re.I)
 
 
-# -- the quick look before a pattern runs --------------------------------------------------------
-# A signal's pattern can only match where each run of letters and digits in the signal stands in the
-# folded text as a whole word: the pattern's other characters are spaces, hyphens, apostrophes,
-# punctuation or word boundaries, none of which folds to a letter or digit.
-class _Clues:
-    """For each signal, one word a text must have for its pattern to match: whole, or as a prefix for 'word*'."""
-
-    def __init__(self, signals_of_topics: Sequence[Sequence[str]]):
-        self._by_word: dict[str, set[int]] = {}
-        self._prefixes: list[tuple[str, int]] = []
-        #: Topics with a signal that has no usable word (not ASCII, or no letters): their pattern always runs.
-        self._always: set[int] = set()
-        for index, signals in enumerate(signals_of_topics):
-            for signal in signals:
-                runs = WORD.findall(signal.rstrip("*").lower())
-                if not runs or not signal.isascii():
-                    self._always.add(index)
-                elif signal.endswith("*") and len(runs) == 1:
-                    self._prefixes.append((runs[0], index))  # 'hostage*': "hostages" has it as a prefix
-                else:
-                    whole = runs[:-1] if signal.endswith("*") else runs
-                    self._by_word.setdefault(max(whole, key=len), set()).add(index)
-
-    def topics_maybe_in(self, text: str) -> list[int]:
-        """The topics (by index, in order) whose patterns may match `text`; no other can."""
-        folded = fold(text)
-        found = set(self._always)
-        for word in WORD.findall(folded):
-            found.update(self._by_word.get(word, ()))
-        found.update(index for prefix, index in self._prefixes if prefix in folded)
-        return sorted(found)
+def _patterns(signals_of_topics: dict[int, list[str]]) -> list[tuple[int, re.Pattern]]:
+    """(topic index, one pattern for its signals) for each topic: a topic matches where any one of its signals does."""
+    return [(index, _signal_pattern(signals)) for index, signals in signals_of_topics.items()]
