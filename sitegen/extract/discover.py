@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..refdata import PersonRecord, Role
 from .people import PersonMatcher
-from .quick import holds_any
+from .quick import any_of
 
 OFFICES = (
     r"President|Vice President|Prime Minister|PM|Premier|Foreign Minister|Defen[cs]e Minister|Minister(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
@@ -29,11 +29,11 @@ _OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[c
 TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+(?P<name>{NAME})")
 #: Every office OFFICES names holds one of these, as written; "head" counts only before a capitalised word.
 #: A sentence with neither has no TITLED_NAME in it, which spares most sentences that pattern's cost.
-OFFICE_CLUES = (
+OFFICE_CLUES = any_of((
     "President", "Minister", "PM", "Premier", "ecretary", "Chancellor", "King", "Queen", "Prince", "Emir", "Sheikh", "Sultan",
     "irector", "hief", "pokes", "nvoy", "mbassador", "dvis", "oordinator", "Sen", "Rep.", "Speaker", "hair", "Commissioner",
     "Gen", "ommander",
-)
+))
 HEAD_BEFORE_NAME = re.compile(r"[Hh]ead,?\s+[A-Z]")
 #: "Jasem Albudaiwi, secretary general of the Gulf Cooperation Council": the office after the name.
 NAME_THEN_OFFICE = re.compile(
@@ -42,10 +42,10 @@ NAME_THEN_OFFICE = re.compile(
     rf"|commissioner|king|emir|crown prince)(?:\s+(?:of|to|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b"
 )
 #: Every office NAME_THEN_OFFICE names holds one of these, and the pattern a comma.
-OFFICE_AFTER_CLUES = (
+OFFICE_AFTER_CLUES = any_of((
     "secretary", "minister", "president", "envoy", "ambassador", "chief", "head", "director", "spokes", "advis", "chancellor",
     "commissioner", "king", "emir", "crown prince",
-)
+))
 #: Capitalised words that open a sentence or clause rather than an office.
 NOT_OFFICE = {"He", "She", "They", "The", "It", "On", "In", "After", "Before", "During", "When", "While", "And", "But",
               "A", "An", "His", "Her", "Their", "Also", "Meet", "Meets", "Met", "With", "As", "At", "For", "From", "Then"}
@@ -82,7 +82,7 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
         titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) else ()
-        office_after = NAME_THEN_OFFICE.finditer(sentence) if "," in sentence and holds_any(sentence, OFFICE_AFTER_CLUES) else ()
+        office_after = NAME_THEN_OFFICE.finditer(sentence) if "," in sentence and OFFICE_AFTER_CLUES.search(sentence) else ()
         for match in [*titled, *office_after]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", POSSESSIVE_END.sub("", name))
@@ -106,7 +106,7 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
 
 
 def _may_name_an_office(sentence: str) -> bool:
-    return holds_any(sentence, OFFICE_CLUES) or HEAD_BEFORE_NAME.search(sentence) is not None
+    return OFFICE_CLUES.search(sentence) is not None or HEAD_BEFORE_NAME.search(sentence) is not None
 
 
 def _country(office: str) -> str | None:

@@ -14,6 +14,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 
 from ..article import Block
 from .dates import find_absolute_dates, find_numeric_dates
+from .quick import any_of
 
 DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
 CAPTION = re.compile(
@@ -21,9 +22,9 @@ CAPTION = re.compile(
     r"|^\[\d+/\d+\]|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?|File|file)\)$|©",
 )
 #: Every alternative of CAPTION holds one of these: a line with none of them is no caption (most prose).
-CAPTION_CLUES = ("redit:", "Photo", "/", ")", "©")
+CAPTION_CLUES = any_of(("redit:", "Photo", "/", ")", "©"))
 TEASER_END = re.compile(r"[.?!]\s*(LISTEN|WATCH|READ MORE|Read more)$")
-TEASER_END_CLUES = ("LISTEN", "WATCH", "READ MORE", "Read more")
+TEASER_END_CLUES = any_of(("LISTEN", "WATCH", "READ MORE", "Read more"))
 BYLINE = re.compile(r"^(By [A-Z][\w .,'’-]{2,60}|[A-Z][\w&]*(?: [A-Z][\w&]*)* Staff(?: Report| Writer)?)$")
 DATE_LINE = re.compile(r"^(Published|Updated|Last updated|Last modified|Modified|Posted|Issued)(?: on| at)?\s*:?\s*(.+)$", re.I)
 #: Navigation bars and breadcrumbs: "News | Opinion | Sport", "World > Europe".
@@ -142,7 +143,7 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
     if BYLINE.match(line) or SHARE_LINE.match(line) or OFFER.match(line):
         furniture.append(line)
         return True
-    if _is_caption(line) or (any(clue in line for clue in TEASER_END_CLUES) and TEASER_END.search(line)):
+    if _is_caption(line) or (TEASER_END_CLUES.search(line) and TEASER_END.search(line)):
         return True
     if not line.isascii() and len(NON_LATIN.findall(line)) * 3 > len(line):
         return True
@@ -153,7 +154,7 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
 
 
 def _is_caption(line: str) -> bool:
-    return any(clue in line for clue in CAPTION_CLUES) and CAPTION.search(line) is not None
+    return CAPTION_CLUES.search(line) is not None and CAPTION.search(line) is not None
 
 
 def _is_spaced_menu(line: str) -> bool:
