@@ -16,14 +16,25 @@ BOUNDARY = re.compile(r"(?<=[.!?])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])"
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph, in order; clauses joined by a semicolon count as sentences."""
-    return [part for sentence in _split(text) for part in _semicolon_clauses(sentence)]
+    return [text[start:end] for start, end in sentence_spans(text)]
 
 
-def _semicolon_clauses(sentence: str) -> list[str]:
-    return [clause.strip() for clause in sentence.split("; ") if clause.strip()]
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of split_sentences(text) stands in `text`, as (start, end)."""
+    return [clause for start, end in _split(text) for clause in _semicolon_clauses(text, start, end)]
 
 
-def _split(text: str) -> list[str]:
+def _semicolon_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    clauses = []
+    for part in text[start:end].split("; "):
+        clause = _stripped(part, start)
+        if clause[0] < clause[1]:
+            clauses.append(clause)
+        start += len(part) + len("; ")
+    return clauses
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     sentences = []
     start = 0
     for match in BOUNDARY.finditer(text):
@@ -31,12 +42,20 @@ def _split(text: str) -> list[str]:
         last_word = before[-1] if before else ""
         if _is_abbreviation(last_word):
             continue
-        sentences.append(text[start : match.start()].strip() + text[match.start() : match.end()].strip())
+        # The sentence runs to its end mark and any closing quotes or brackets, not the space after them.
+        closing = len(match.group().rstrip())
+        sentences.append((_stripped(text[start : match.start()], start)[0], match.start() + closing))
         start = match.end()
-    tail = text[start:].strip()
-    if tail:
+    tail = _stripped(text[start:], start)
+    if tail[0] < tail[1]:
         sentences.append(tail)
-    return [s for s in sentences if s]
+    return sentences
+
+
+def _stripped(part: str, offset: int) -> tuple[int, int]:
+    """Where part.strip() stands, `part` standing at `offset`."""
+    start = offset + len(part) - len(part.lstrip())
+    return start, max(start, offset + len(part.rstrip()))
 
 
 def _is_abbreviation(word: str) -> bool:
