@@ -20,9 +20,9 @@ from ..refdata import ReferenceData
 from .dates import dateline_date, publication_date
 from .discover import discover_people
 from .meetings import MeetingCandidate, assign_sentences, find_meetings, lede_date
-from .people import PersonMatcher, canonical_names, distinct, mark_first_mentions, mentions_in
+from .people import PersonMatcher, canonical_names, distinct, marks_and_mentions, mentions_in
 from .places import PlaceFinder
-from .sentences import split_sentences
+from .sentences import sentence_spans
 from .text import CleanText, clean_text, markdown_blocks, render_markdown
 from .topics import TopicFinder
 
@@ -67,13 +67,13 @@ class Extractor:
                 "meeting dates given as weekdays cannot be resolved without it",
                 key="date",
             )
-        sentences = [(i, s) for i, block in enumerate(blocks) for s in split_sentences(block.text)]
+        spans = [sentence_spans(block.text) for block in blocks]
+        sentences = [(i, block.text[start:end]) for i, block in enumerate(blocks) for start, end in spans[i]]
         discovered = discover_people([s for _, s in sentences], self.people)
         people = self.people.with_people(discovered) if discovered else self.people
         countries = {p.name: p.country for p in discovered}
         context = _ArticleContext(people, lambda name: countries.get(name) or self.country_of(name))
-        blocks = mark_first_mentions(blocks, people)
-        mentions = mentions_in([s for _, s in sentences], people)
+        blocks, mentions = marks_and_mentions(blocks, spans, people)
         notes: list[str] = []
         meetings = self._meetings(source, declared, sentences, mentions, published, notes, problems, context)
         mentioned = declared.people or distinct(m.person for found in mentions_in(([title] if title else []), people) + mentions for m in found)

@@ -25,7 +25,9 @@ NAME_TOKEN = re.compile(
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 POSSESSIVE = re.compile(r"['’]s?$")
 #: Words after a surname that make it an adjective ("the Biden administration"), not a person in the room.
-ATTRIBUTIVE_AFTER = re.compile(r"^\s+(administration|officials?|government|team|aides?|era|camp|White House|cabinet|doctrine|policy)\b", re.I)
+ATTRIBUTIVE_AFTER = re.compile(r"\s+(administration|officials?|government|team|aides?|era|camp|White House|cabinet|doctrine|policy)\b", re.I)
+#: The most words a name is looked up with ("Mohammed bin Abdulrahman bin Jassim Al Thani").
+MAX_NAME_WORDS = 6
 FULL_NAME_RATIO = 0.88
 SURNAME_RATIO = 0.8
 MIN_FUZZY_LENGTH = 5
@@ -78,18 +80,24 @@ class PersonMatcher:
         return mentions
 
     def _match_run(self, text: str, run: list[re.Match], known: set[str]) -> list[Mention]:
+        return [Mention(person, start, end, bool(ATTRIBUTIVE_AFTER.match(text, end))) for person, start, end in self._people_in_run(run, known)]
+
+    def _people_in_run(self, run: list[re.Match], known: set[str]) -> list[tuple[str, int, int]]:
+        """(person, start, end) of each name in a run of capitalised words, the longest first; each joins `known`."""
+        if len(run) == 1:  # most runs: one capitalised word
+            person = self._resolve(_without_possessive(run[0].group()), 1, known)
+            if not person:
+                return []
+            known.add(person)
+            return [(person, run[0].start(), run[0].end())]
         found = []
-        words = [POSSESSIVE.sub("", w.group()) for w in run]
+        words = [_without_possessive(w.group()) for w in run]
         i = 0
-        while i < len(run):
-            for size in (6, 5, 4, 3, 2, 1):
-                if i + size > len(run):
-                    continue
-                person = self._resolve(" ".join(words[i : i + size]), size, known)
+        while i < len(words):
+            for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+                person = self._resolve(words[i] if size == 1 else " ".join(words[i : i + size]), size, known)
                 if person:
-                    end = run[i + size - 1].end()
-                    attributive = bool(ATTRIBUTIVE_AFTER.match(text[end:]))
-                    found.append(Mention(person, run[i].start(), end, attributive))
+                    found.append((person, run[i].start(), run[i + size - 1].end()))
                     known.add(person)
                     i += size
                     break
@@ -181,6 +189,10 @@ def _surname(name: str) -> str:
 
 def _name_runs(text: str) -> list[list[re.Match]]:
     """Groups of capitalised words separated only by single spaces."""
+    return [trimmed for run in _untrimmed_runs(text) if (trimmed := _trimmed(run))]
+
+
+def _untrimmed_runs(text: str) -> list[list[re.Match]]:
     runs: list[list[re.Match]] = []
     end = 0
     for match in NAME_TOKEN.finditer(text):
@@ -189,16 +201,20 @@ def _name_runs(text: str) -> list[list[re.Match]]:
         else:
             runs.append([match])
         end = match.end()
-    # A particle belongs to a name only between capitalised words.
-    trimmed = []
-    for run in runs:
-        while run and _is_particle(run[0]):
-            run = run[1:]
-        while run and _is_particle(run[-1]):
-            run = run[:-1]
-        if run:
-            trimmed.append(run)
-    return trimmed
+    return runs
+
+
+def _trimmed(run: list[re.Match]) -> list[re.Match]:
+    """A particle belongs to a name only between capitalised words."""
+    while run and _is_particle(run[0]):
+        run = run[1:]
+    while run and _is_particle(run[-1]):
+        run = run[:-1]
+    return run
+
+
+def _without_possessive(word: str) -> str:
+    return POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
 def _is_particle(match: re.Match) -> bool:
@@ -219,18 +235,68 @@ def canonical_names(names: Iterable[str], matcher: PersonMatcher) -> tuple[str, 
     return distinct(resolved)
 
 
-def mark_first_mentions(blocks: Iterable[Block], matcher: PersonMatcher) -> tuple[Block, ...]:
-    """Each block with the first mention of each person in the article marked, for linking."""
-    known: set[str] = set()
-    marked = []
-    for block in blocks:
+def marks_and_mentions(
+    blocks: Sequence[Block], spans: Sequence[Sequence[tuple[int, int]]], matcher: PersonMatcher
+) -> tuple[tuple[Block, ...], list[list[Mention]]]:
+    """Each block with the first mention of each person in the article marked, for linking, and the
+    people named in each sentence (each block's sentences being its `spans`), from one scan of the blocks.
+
+    The marks are what reading block by block finds, the mentions what reading sentence by sentence
+    does (mentions_in): a sentence holds exactly its block's name tokens between its ends (no token
+    crosses the spaces or "; " between sentences), so both readings find the same runs of capitalised
+    words but for a run that crosses from one sentence into the next ("... in Gaza. Blinken said").
+    There each reading is worked out; while they agree, one set of people already named serves both.
+    """
+    marked, by_sentence = [], []
+    known: set[str] = set()  # people named so far, as the blocks are read
+    known_by_sentence = known  # ... and as the sentences are: the same set while the readings agree
+    first_named: set[str] = set()
+    for block, block_spans in zip(blocks, spans):
+        text = block.text
+        ends = [end for _, end in block_spans]
+        mentions: list[list[Mention]] = [[] for _ in block_spans]
         first = []
-        for mention in matcher.find(block.text, known):
-            if mention.person not in known:
-                first.append((mention.start, mention.end, mention.person))
-            known.add(mention.person)
+        sentence = 0  # the sentence the runs have reached
+        for run in _untrimmed_runs(text):
+            while run[0].start() >= ends[sentence]:
+                sentence += 1
+            if run[-1].start() < ends[sentence] and known_by_sentence is known:  # a run within one sentence
+                found = matcher._people_in_run(whole, known) if (whole := _trimmed(run)) else []
+                in_sentences = [(sentence, found)]
+            else:
+                pieces = _by_sentence(run, ends, sentence)
+                agreed = known_by_sentence is known
+                known_by_sentence = set(known) if agreed else known_by_sentence
+                found = matcher._people_in_run(whole, known) if (whole := _trimmed(run)) else []
+                in_sentences = [(i, matcher._people_in_run(part, known_by_sentence) if (part := _trimmed(piece)) else []) for i, piece in pieces]
+                if agreed and found == [f for _, part_found in in_sentences for f in part_found]:
+                    known_by_sentence = known
+            for person, start, end in found:
+                if person not in first_named:
+                    first.append((start, end, person))
+                    first_named.add(person)
+            for i, part_found in in_sentences:
+                sentence_start, sentence_end = block_spans[i]
+                mentions[i].extend(
+                    Mention(person, start - sentence_start, end - sentence_start, bool(ATTRIBUTIVE_AFTER.match(text, end, sentence_end)))
+                    for person, start, end in part_found
+                )
         marked.append(Block(block.kind, block.text, tuple(first)))
-    return tuple(marked)
+        by_sentence.extend(mentions)
+    return tuple(marked), by_sentence
+
+
+def _by_sentence(run: list[re.Match], ends: list[int], i: int) -> list[tuple[int, list[re.Match]]]:
+    """The run's tokens grouped by the sentence they stand in (an index into `ends`, from `i` on)."""
+    pieces: list[tuple[int, list[re.Match]]] = []
+    for token in run:
+        while token.start() >= ends[i]:
+            i += 1
+        if pieces and pieces[-1][0] == i:
+            pieces[-1][1].append(token)
+        else:
+            pieces.append((i, [token]))
+    return pieces
 
 
 def mentions_in(texts: Iterable[str], matcher: PersonMatcher) -> list[list[Mention]]:
