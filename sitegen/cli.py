@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--out", dest="output_dir", help="output folder")
     build_cmd.add_argument("--strict", action="store_true", help="fail on warnings too (and on anything --keep-going would leave out)")
     build_cmd.add_argument("--keep-going", action="store_true", help="leave out articles and data records with errors, build the rest, list what was left out")
+    build_cmd.add_argument("--no-cache", dest="use_cache", action="store_false", help="build everything afresh, ignoring the build cache (.sitegen-cache/)")
 
     serve_cmd = _command(commands, "serve", "preview the site on 127.0.0.1, rebuilt and reloaded on every change", _run_serve)
     _site_arguments(serve_cmd)
@@ -153,7 +154,7 @@ def _run_build(args: argparse.Namespace) -> int:
     console: Console = args.console
     try:
         config = _config(args)
-        summary = build(config, strict=args.strict, keep_going=args.keep_going, progress=console.progress())
+        summary = build(config, strict=args.strict, keep_going=args.keep_going, progress=console.progress(), use_cache=args.use_cache)
     except KeyboardInterrupt:
         console.failure("build interrupted; the previous site was left as it was")
         return EXIT_INTERRUPTED
@@ -167,6 +168,9 @@ def _run_build(args: argparse.Namespace) -> int:
         console.note(f"skipped (--keep-going), for the errors above: {', '.join(left_out)}")
     for moved in (r for r in summary.redirects if r.changed):
         console.result(f"redirect: /{moved.old} now leads to /{moved.new}")
+    if summary.unchanged:
+        console.success(f"nothing changed since the last build: {config.output_dir}/ is up to date ({summary.pages} pages, {len(summary.warnings)} warnings) in {summary.seconds:.2f}s")
+        return EXIT_OK
     console.success(
         f"built {config.output_dir}/: {summary.articles} articles, {summary.meetings} meetings, "
         f"{summary.people} people, {summary.topics} topics, {summary.places} places, "

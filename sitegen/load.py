@@ -87,12 +87,21 @@ def read_sources(content_dir: Path, problems: Problems) -> list[SourceFile]:
     """Read every article in `content_dir`; unreadable files are reported, not skipped silently."""
     sources = []
     for path in scan_content(content_dir, problems):
-        name = path.relative_to(content_dir.resolve()).as_posix()
-        raw = _read_file(name, path, problems)
-        source = read_source(name, raw, problems) if raw is not None else None
+        source = read_article(path, article_name(path, content_dir), problems)
         if source is not None:
             sources.append(source)
     return sources
+
+
+def article_name(path: Path, content_dir: Path) -> str:
+    """How messages, the manifest and the cache name an article: its path in the content folder."""
+    return path.relative_to(content_dir.resolve()).as_posix()
+
+
+def read_article(path: Path, name: str, problems: Problems) -> SourceFile | None:
+    """One article file found by `scan_content`, read and split; None (with a problem) if it cannot be."""
+    raw = _read_file(name, path, problems)
+    return read_source(name, raw, problems) if raw is not None else None
 
 
 def read_article_file(path: Path, problems: Problems) -> SourceFile | None:

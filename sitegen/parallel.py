@@ -14,13 +14,14 @@ import ctypes.util
 import multiprocessing
 import os
 import signal
+from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence
 
 from .article import Article
 from .extract import Extractor
 from .fields import read_declared
-from .load import SourceFile
+from .load import SourceFile, read_article
 from .problems import Problem, Problems
 
 #: Below this many articles (or pages) a pool costs more than it saves.
@@ -45,6 +46,33 @@ def extract_all(sources: Sequence[SourceFile], extractor: Extractor, problems: P
         articles.extend(chunk_articles)
         problems.items.extend(chunk_problems)
     return articles
+
+
+#: One article file's outcome: its extraction (None if it could not be read) and the problems found on the way.
+Extracted = tuple[Article | None, list[Problem]]
+
+
+def extract_files(files: Sequence[tuple[Path, str]], extractor: Extractor, workers: int | None = None) -> list[Extracted]:
+    """Each (path, name) read and extracted, in order: reading is shared out with extraction, since it parses front matter."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers < 2 or len(files) < MIN_ITEMS_FOR_POOL or "fork" not in multiprocessing.get_all_start_methods():
+        return [_extract_file(path, name, extractor) for path, name in files]
+    global _extractor
+    _extractor = extractor  # inherited by the forked workers
+    chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
+    with _pool(workers) as pool:
+        return [outcome for chunk in pool.map(_extract_file_chunk, chunks) for outcome in chunk]
+
+
+def _extract_file(path: Path, name: str, extractor: Extractor) -> Extracted:
+    problems = Problems()
+    source = read_article(path, name, problems)
+    article = extractor.extract(source, read_declared(source, problems), problems) if source is not None else None
+    return article, problems.items
+
+
+def _extract_file_chunk(files: Sequence[tuple[Path, str]]) -> list[Extracted]:
+    return [_extract_file(path, name, _extractor) for path, name in files]
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

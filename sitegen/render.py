@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from .charts import with_charts
 from .config import Config
+from .depends import RecordingEnvironment
 from .export import DATA_PAGE, JSON_FILE, SCHEMA
 from .feeds import ALL_MEETINGS, Feed, all_meetings_feed, meeting_summary, person_feed, topic_feed
 from .linkdata import structured_data
@@ -157,7 +158,7 @@ def _part_description(part: Part) -> str:
 
 def make_environment(template_dirs: list[Path], config: Config, archive: Archive, static: dict[str, Path]) -> jinja2.Environment:
     """A Jinja environment whose loader tries the site's own templates before the defaults."""
-    env = jinja2.Environment(
+    env = RecordingEnvironment(  # notes what each page reads, for the build cache (depends.py)
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -8,18 +8,23 @@ A build killed mid-way leaves at most a hidden ``.site.new-…`` folder beside
 it, which the next build (holding the lock, see lock.py) removes. The tool only
 ever replaces a folder it made itself, recognised by the marker file it leaves
 inside.
+
+A file whose bytes did not change is not written again: the new folder gets a
+hard link to the previous site's file (the cache checked it is as written).
 """
 
 from __future__ import annotations
 
 import ctypes
 import glob
+import hashlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .cache import FileStamp, stamp_of_bytes
 from .problems import BuildFailed, Problem
 
 #: Left in every output folder; its presence is what allows a later build to replace the folder.
@@ -41,13 +46,26 @@ def check_output_dir(out_dir: Path, protected: Iterable[Path], sources: Iterable
         raise BuildFailed([Problem(str(out_dir), f"refusing to replace this folder: sitegen did not create it (no {MARKER} file in it); move it away or choose another --out")])
 
 
-def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[str, Path],
-               before_swap: Callable[[Path], None] | None = None) -> int:
-    """Write `files` and the static assets as the new `out_dir`; return how many files were written.
+class _Keep:
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+#: In place of a file's bytes: the previous site's file is unchanged and is kept.
+KEEP = _Keep()
+
+
+def write_site(out_dir: Path, files: Iterable[tuple[str, bytes | _Keep]], static: dict[str, Path],
+               before_swap: Callable[[Path], None] | None = None,
+               previous: dict[str, FileStamp] | None = None) -> dict[str, FileStamp]:
+    """Write `files` and the static assets as the new `out_dir`; return the stamp of each file.
 
     `before_swap` runs on the complete new folder before it replaces the old one
-    (the search indexer): if it fails, the previous site stays.
+    (the search indexer): if it fails, the previous site stays. `previous`: the
+    stamps of the files of the current `out_dir`, checked by the caller; a file
+    given as KEEP, or with the bytes it already has, is linked from there.
     """
+    previous = previous or {}
     out_dir = out_dir.resolve()
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -56,16 +74,11 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[s
     except OSError as exc:
         raise _write_failure(out_dir, exc) from exc
     try:
-        count, written = 0, set()
-        for relative, data in files:
-            if relative in written:  # a second page at one address would silently replace the first
+        stamps: dict[str, FileStamp] = {}
+        for relative, data in [*files, *((f"static/{name}", source.read_bytes()) for name, source in static.items())]:
+            if relative in stamps:  # a second page at one address would silently replace the first
                 raise BuildFailed([Problem(relative, "two pages would be written to this address: report this as a sitegen bug")])
-            written.add(relative)
-            _write_file(staging, relative, data)
-            count += 1
-        for relative, source in static.items():
-            _write_file(staging, f"static/{relative}", source.read_bytes())
-            count += 1
+            stamps[relative] = _put_file(staging, relative, data, out_dir, previous.get(relative))
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         if before_swap:
             before_swap(staging)
@@ -77,7 +90,7 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes]], static: dict[s
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
+    return stamps
 
 
 #: Left in each temporary folder a build makes beside the site, so that only those are ever tidied away.
@@ -111,12 +124,23 @@ def _write_failure(out_dir: Path, exc: OSError) -> BuildFailed:
     return BuildFailed([Problem(str(out_dir), f"could not write the site: {exc.strerror or exc}{where}; the previous site was left as it was")])
 
 
-def _write_file(root: Path, relative: str, data: bytes) -> None:
+def _put_file(root: Path, relative: str, data: bytes | _Keep, out_dir: Path, before: FileStamp | None) -> FileStamp:
+    """Write one file into the new folder, or link the unchanged one of the current site."""
     target = (root / relative).resolve()
     if root.resolve() not in target.parents:
         raise BuildFailed([Problem(relative, "a page address would leave the output folder")])
     target.parent.mkdir(parents=True, exist_ok=True)
+    if before is not None and (data is KEEP or hashlib.sha256(data).hexdigest() == before.sha):
+        try:
+            os.link(out_dir / relative, target)
+            return before
+        except OSError:  # another file system, or links not allowed: write it after all
+            if data is KEEP:
+                data = (out_dir / relative).read_bytes()
+    if data is KEEP:
+        raise BuildFailed([Problem(relative, "the previous file to keep is missing: report this as a sitegen bug")])
     target.write_bytes(data)
+    return stamp_of_bytes(str(target), data)
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:

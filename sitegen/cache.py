@@ -1,0 +1,189 @@
+"""The build cache: what the last build read and made, so the next one redoes only what changed.
+
+It lives in ``.sitegen-cache/`` in the site folder (keep it out of git; deleting
+it only makes the next build a cold one). Three files, so that each build loads
+only what it needs:
+
+- ``state-<output>.pickle``: the stamp of every input file, a key for the whole
+  build, the stamp of every output file and what the last build reported. A
+  rebuild whose inputs and outputs match it does nothing at all.
+- ``articles.pickle``: each article's extraction, keyed by the article's bytes
+  and by everything else extraction depends on (data files, sitegen's code).
+- ``renders-<output>.pickle``: for each rendered file, what it was made from
+  (see depends.py), so that unchanged pages are kept rather than rendered.
+
+Every file starts with a format line and a SHA-256 of its contents. One that is
+unreadable, damaged, from another format or another sitegen is ignored (the
+build is then a cold one), never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = ".sitegen-cache"
+#: Changed whenever what the cache holds changes shape.
+FORMAT = b"sitegen-cache 1\n"
+#: A file changed within this many seconds of being stamped may change again in the same
+#: clock tick without its stamp showing it (the "racy" case): its bytes are hashed again next time.
+RACY_SECONDS = 2
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What the file system says of a file, and the hash of its bytes when it said so."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    sha: str
+
+
+@dataclass
+class BuildState:
+    """What the last successful build of one output folder read and made."""
+
+    #: The hash of every input and option: equal keys mean an equal site.
+    key: str = ""
+    #: Input file (absolute path) -> stamp.
+    inputs: dict[str, FileStamp] = field(default_factory=dict)
+    #: Output file (relative to the output folder) -> stamp, as the build wrote or kept it.
+    outputs: dict[str, FileStamp] = field(default_factory=dict)
+    #: The summary the build returned, for a rebuild that has nothing to do.
+    summary: object = None
+
+
+def cache_dir(site_root: Path) -> Path:
+    return site_root.resolve() / CACHE_DIR
+
+
+def per_output(name: str, out_dir: Path) -> str:
+    """A cache file name of one output folder (a preview builds elsewhere than the site)."""
+    return f"{name}-{hashlib.sha256(os.fsencode(out_dir.resolve())).hexdigest()[:12]}.pickle"
+
+
+def load(path: Path, expected_type: type):
+    """The object cached at `path`, or None where there is none that can be trusted."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    header, _, rest = raw.partition(b"\n")
+    digest, _, payload = rest.partition(b"\n")
+    if header + b"\n" != FORMAT or hashlib.sha256(payload).hexdigest().encode() != digest:
+        log.info("cache %s is damaged or from another format: ignored", path.name)
+        return None
+    try:
+        value = pickle.loads(payload)  # our own file, checked above; as trusted as the site folder holding it
+    except Exception as exc:  # a class that changed since: the cache is stale
+        log.info("cache %s could not be read (%s): ignored", path.name, exc)
+        return None
+    return value if isinstance(value, expected_type) else None
+
+
+def save(path: Path, value: object) -> None:
+    """Write `value` to `path` whole or not at all; a cache that cannot be written is only a slower next build."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(handle, "wb") as out:
+            out.write(FORMAT + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        os.replace(temporary, path)
+    except OSError as exc:
+        log.warning("could not write the build cache %s (%s); the next build will not be faster", path, exc)
+
+
+def stamp(path: str, previous: FileStamp | None, now_ns: int) -> FileStamp | None:
+    """The stamp of the file at `path` (None if it cannot be read), hashing its bytes only where they may have changed."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if (previous is not None and previous.size == info.st_size and previous.mtime_ns == info.st_mtime_ns
+            and previous.inode == info.st_ino and now_ns - info.st_mtime_ns > RACY_SECONDS * 1_000_000_000):
+        return previous
+    try:
+        with open(path, "rb") as handle:
+            sha = hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+    return FileStamp(info.st_size, info.st_mtime_ns, info.st_ino, sha)
+
+
+def stamp_of_bytes(path: str, data: bytes) -> FileStamp | None:
+    """The stamp of a file just written with `data` (no need to read it back)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return FileStamp(info.st_size, info.st_mtime_ns, info.st_ino, hashlib.sha256(data).hexdigest())
+
+
+def files_below(folders: Iterable[Path]) -> list[str]:
+    """Every regular file below `folders`, as absolute paths in a stable order; hidden names skipped."""
+    found: list[str] = []
+    for folder in folders:
+        for parent, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(os.path.join(parent, name) for name in files if not name.startswith("."))
+    return sorted(found)
+
+
+def survey(out_dir: Path) -> dict[str, tuple[int, int, int]]:
+    """Every file below `out_dir` (relative path -> size, modification time, inode); empty if there is no folder."""
+    found = {}
+    root = str(out_dir)
+    for parent, _, files in os.walk(root):
+        prefix = os.path.relpath(parent, root)
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in files:
+            try:
+                info = os.stat(os.path.join(parent, name), follow_symlinks=False)
+            except OSError:
+                continue
+            found[prefix + name] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return found
+
+
+def intact(present: dict[str, tuple[int, int, int]], outputs: dict[str, FileStamp]) -> dict[str, FileStamp]:
+    """The recorded `outputs` still `present` as written: nobody edited, replaced or removed them."""
+    kept = {}
+    for relative, recorded in outputs.items():
+        if present.get(relative) == (recorded.size, recorded.mtime_ns, recorded.inode):
+            kept[relative] = recorded
+    return kept
+
+
+def recorded(present: dict[str, tuple[int, int, int]], written: dict[str, FileStamp]) -> dict[str, FileStamp]:
+    """Stamps of every file `present` in a new site: those it wrote with their hashes, the rest (search index) without."""
+    return {relative: written.get(relative) or FileStamp(*info, sha="") for relative, info in present.items()}
+
+
+_CODE: str | None = None
+
+
+def code_version() -> str:
+    """A hash of sitegen's own code: output made by other code is not reused."""
+    global _CODE
+    if _CODE is None:
+        digest = hashlib.sha256()
+        package = Path(__file__).resolve().parent
+        for path in sorted(package.rglob("*.py")):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        _CODE = digest.hexdigest()
+    return _CODE
+
+
+def digest(*parts: object) -> str:
+    """One hash of several values, each written out with repr (values here are plain and printable)."""
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()

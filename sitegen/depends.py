@@ -1,0 +1,164 @@
+"""What each rendered file was made from, so that a rebuild renders only what changed.
+
+A file's bytes follow from its template, the site's settings, the planned page
+(title, description, context) and whatever the template reads from the model.
+Those reads are recorded as the template runs: each attribute or item it takes
+from a model object (a meeting, person, topic, place, year or article page, the
+archive itself or its counts) names that object. The next build renders a file
+again only where its planned page, or the state of an object it read, differs.
+Recording what templates actually read, rather than guessing it from the
+model, keeps this exact when a site's own template shows more than ours do.
+
+An object's state is its own fields and properties, with the model objects it
+refers to written as their addresses: a meeting's state changes when its date,
+place, participants or summary change, not when one of its participants meets
+someone else (the page shows that only by reading the participant, which is a
+dependency of its own).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+from pathlib import PurePath
+from typing import Iterable
+
+import jinja2
+
+from .model import Archive
+
+
+#: Between an object's key and an attribute name, in a recorded read.
+SEP = "\x1f"
+
+
+class ModelIndex:
+    """Every model object by identity and by a stable key (its address), with states computed on demand."""
+
+    def __init__(self, archive: Archive, counts: dict):
+        self._objects: dict[str, object] = {"#archive": archive, "#counts": counts}
+        for group in (archive.meetings, archive.people, archive.topics, archive.places, archive.years, archive.articles):
+            for item in group:
+                self._objects[item.url] = item
+        # Identity -> key; the objects above stay alive for the whole build, so no id is reused.
+        self._keys = {id(item): key for key, item in self._objects.items()}
+        self._states: dict[str, str | None] = {}
+
+    def key(self, item: object) -> str | None:
+        return self._keys.get(id(item))
+
+    def state(self, read: str) -> str | None:
+        """The hash of what a read saw: a whole object ("key") or one attribute ("key SEP name"); None if gone."""
+        if read in self._states:
+            return self._states[read]
+        key, _, attribute = read.partition(SEP)
+        item = self._objects.get(key)
+        if item is None:
+            found = None
+        elif not attribute:
+            found = _hash(self._whole(item))
+        else:
+            try:
+                value = item[attribute] if isinstance(item, dict) else getattr(item, attribute)
+            except (AttributeError, KeyError):
+                value = ("missing", attribute)
+            # A method (person.role_on) may read anything of its object: it depends on all of it.
+            found = self.state(key) if callable(value) else _hash(self._flat(value, set()))
+        self._states[read] = found
+        return found
+
+    def states(self, reads: Iterable[str]) -> str | None:
+        """One hash of the states of `reads`, in order; None if an object read is gone."""
+        parts = []
+        for read in reads:
+            state = self.state(read)
+            if state is None:
+                return None
+            parts.append(state)
+        return _hash("\0".join(parts))
+
+    def value_state(self, value: object) -> tuple[str, set[str]]:
+        """The hash of a planned value (a page, a feed) and the model objects it holds directly.
+
+        Those objects are dependencies as a whole: Python code (a feed's entries)
+        may read them on the template's behalf, unseen by the recording.
+        """
+        refs: set[str] = set()
+        return _hash(self._flat(value, refs)), refs
+
+    def _whole(self, item: object):
+        if isinstance(item, dict):
+            return self._flat(item, set())
+        values = [self._flat(getattr(item, f.name), set()) for f in dataclasses.fields(item)]
+        values += [self._flat(getattr(item, name), set()) for name in _properties(type(item))]
+        return (type(item).__name__, tuple(values))
+
+    def _flat(self, value: object, refs: set[str]):
+        """`value` as nested tuples of plain values, model objects replaced by their keys (added to `refs`)."""
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        key = self._keys.get(id(value))
+        if key is not None:
+            refs.add(key)
+            return ("@", key)
+        if isinstance(value, (list, tuple)):
+            return tuple(self._flat(v, refs) for v in value)
+        if isinstance(value, dict):
+            return ("{", tuple((self._flat(k, refs), self._flat(v, refs)) for k, v in value.items()))
+        if isinstance(value, (set, frozenset)):
+            return ("set", tuple(sorted(repr(self._flat(v, refs)) for v in value)))
+        if isinstance(value, (dt.date, PurePath, enum.Enum)):
+            return repr(value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return (type(value).__name__, tuple(self._flat(getattr(value, f.name), refs) for f in dataclasses.fields(value)))
+        return repr(value)  # anything else: its repr (one holding an address never matches, so is always rendered)
+
+
+_PROPERTIES: dict[type, tuple[str, ...]] = {}
+
+
+def _properties(cls: type) -> tuple[str, ...]:
+    """The properties of a model class: what templates read besides its fields (a meeting's title)."""
+    if cls not in _PROPERTIES:
+        _PROPERTIES[cls] = tuple(sorted({name for klass in cls.__mro__ for name, member in vars(klass).items() if isinstance(member, property)}))
+    return _PROPERTIES[cls]
+
+
+def _hash(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class RecordingEnvironment(jinja2.Environment):
+    """A Jinja environment that notes every model object a template reads an attribute or item of.
+
+    Templates reach model objects only through `getattr` and `getitem` (the
+    attribute filters such as `selectattr` and `sort` use them too), so
+    between `start()` and `stop()` these calls record each object and
+    attribute read ("key SEP name"), for ModelIndex.state.
+    """
+
+    index: ModelIndex | None = None
+    _reads: set[str] | None = None
+
+    def start(self) -> None:
+        self._reads = set()
+
+    def stop(self) -> tuple[str, ...]:
+        reads, self._reads = self._reads or set(), None
+        return tuple(sorted(reads))
+
+    def _note(self, item: object, name: object) -> None:
+        if self._reads is not None and self.index is not None:
+            key = self.index.key(item)
+            if key is not None:
+                self._reads.add(f"{key}{SEP}{name}" if isinstance(name, str) else key)
+
+    def getattr(self, obj, attribute):
+        self._note(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj, argument):
+        self._note(obj, argument)
+        return super().getitem(obj, argument)
