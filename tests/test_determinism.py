@@ -16,8 +16,9 @@ PAGEFIND_UNSTABLE = ("pagefind/filter/", "pagefind/pagefind-entry.json", "pagefi
 
 
 def _build(site, hash_seed: str) -> None:
+    """A whole build (--no-cache: the second build must not just keep the first one's files)."""
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    subprocess.run([sys.executable, "-m", "sitegen", "build", str(site)], cwd=REPO, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "sitegen", "build", "--no-cache", str(site)], cwd=REPO, env=env, check=True, capture_output=True)
 
 
 def _comparable(folder) -> dict[str, str]:

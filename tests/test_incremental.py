@@ -1,0 +1,166 @@
+"""Rebuilds use the build cache: they redo only what changed, and give exactly what a cold build gives.
+
+Each rebuild after an edit is compared, file by file, with a cold build of
+the same content made elsewhere without any cache.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from sitegen.cli import main
+from test_build import snapshot
+
+sys.path.insert(0, str(REPO / "bench"))
+from generate import generate  # noqa: E402
+
+#: Pagefind's own output differs run to run (see test_determinism.py); the pages it indexes are compared.
+SEARCH_BUNDLE = "pagefind/"
+ARTICLES = 40
+
+
+def build(root: Path, *flags: str) -> None:
+    assert main(["build", *flags, str(root)]) == 0
+
+
+def comparable(site: Path) -> dict[str, str]:
+    return {name: digest for name, digest in snapshot(site).items() if not name.startswith(SEARCH_BUNDLE)}
+
+
+def cold_copy(root: Path, where: Path) -> dict[str, str]:
+    """The site a build from scratch makes of `root`'s content: no cache, no earlier site."""
+    shutil.rmtree(where, ignore_errors=True)
+    shutil.copytree(root, where, ignore=shutil.ignore_patterns("site", ".sitegen-cache", ".site.*"))
+    build(where)
+    return comparable(where / "site")
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return generate(tmp_path_factory.mktemp("corpus"), ARTICLES, "text")
+
+
+@pytest.fixture
+def site(corpus, tmp_path) -> Path:
+    root = tmp_path / "site-folder"
+    shutil.copytree(corpus, root)
+    build(root)
+    return root
+
+
+def article(root: Path, number: int) -> Path:
+    return sorted((root / "seeds").glob("*.txt"))[number]
+
+
+def edit_article(root: Path) -> None:
+    """A corrected headline and a paragraph more (each edit adds words the text did not have)."""
+    path = article(root, 7)
+    headline, body = path.read_text(encoding="utf-8").split("\n", 1)
+    edits = headline.count("Corrected")
+    path.write_text(f"Corrected: {headline}\n{body}\nAn editor's note, number {edits + 1}: the talks lasted two hours.\n", encoding="utf-8")
+
+
+def add_article(root: Path) -> None:
+    text = article(root, 3).read_text(encoding="utf-8").split("\n", 1)[1]
+    (root / "seeds" / "added.txt").write_text("A second report of the same talks\n" + text, encoding="utf-8")
+
+
+def delete_article(root: Path) -> None:
+    article(root, 11).unlink()
+
+
+def edit_people(root: Path) -> None:
+    people = root / "seeds" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("Antony Blinken", "Antony J. Blinken", 1), encoding="utf-8")
+
+
+def override_template(root: Path) -> None:
+    (root / "templates").mkdir(exist_ok=True)
+    base = (REPO / "templates" / "meeting.html").read_text(encoding="utf-8")
+    (root / "templates" / "meeting.html").write_text(base.replace("<h2 id=\"participants\">Participants</h2>", "<h2 id=\"participants\">Who took part</h2>"), encoding="utf-8")
+
+
+def edit_config(root: Path) -> None:
+    (root / "sitegen.yaml").write_text("title: Another Archive\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [edit_article, add_article, delete_article, edit_people, override_template, edit_config])
+def test_a_rebuild_after_a_change_is_what_a_cold_build_makes(site, tmp_path, change):
+    change(site)
+    build(site)
+    assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")
+
+
+def test_a_chain_of_changes_stays_identical_to_cold_builds(site, tmp_path):
+    for change in (edit_article, add_article, edit_article, delete_article, edit_people):
+        change(site)
+        build(site)
+    assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")
+
+
+def test_an_edit_rewrites_only_the_files_it_changes(site):
+    before = inodes(site / "site")
+    edit_article(site)
+    build(site)
+    after = inodes(site / "site")
+    rewritten = {name for name in after if before.get(name) != after[name] and not name.startswith(SEARCH_BUNDLE)}
+    edited = article(site, 7).stem
+    assert any(name.startswith("articles/") for name in rewritten)  # the edited article's own page
+    # The edited article is one of 40: most pages of the site are the very same files as before.
+    pages = [name for name in after if name.endswith(".html")]
+    assert len({n for n in rewritten if n.endswith(".html")}) < len(pages) / 4, (edited, sorted(rewritten))
+
+
+def test_a_rebuild_with_nothing_changed_touches_nothing(site, capsys):
+    before = inodes(site / "site")
+    capsys.readouterr()
+    build(site)
+    assert inodes(site / "site") == before
+    assert "nothing changed" in capsys.readouterr().out
+
+
+def test_a_file_changed_or_added_in_the_site_by_hand_is_put_right(site, tmp_path):
+    page = next((site / "site" / "meetings").glob("*/index.html"))
+    page.write_text("vandalised", encoding="utf-8")
+    (site / "site" / "stray.html").write_text("not ours", encoding="utf-8")
+    build(site)
+    assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble", "wrong-format"])
+def test_a_damaged_cache_is_not_trusted(site, tmp_path, damage):
+    edit_article(site)
+    for file in (site / ".sitegen-cache").iterdir():
+        data = file.read_bytes()
+        if damage == "truncate":
+            file.write_bytes(data[: len(data) // 2])
+        elif damage == "garble":
+            middle = len(data) // 2
+            file.write_bytes(data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :])
+        else:
+            file.write_bytes(b"something else entirely\n")
+    build(site)
+    assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")
+
+
+def test_no_cache_builds_everything_afresh(site):
+    before = inodes(site / "site")
+    build(site, "--no-cache")
+    after = inodes(site / "site")
+    pages = [name for name in after if name.endswith(".html")]
+    assert all(before.get(name) != after[name] for name in pages)
+
+
+def test_the_cache_lives_beside_the_content_and_nowhere_else(site):
+    assert (site / ".sitegen-cache").is_dir()
+    assert not any(name.startswith(".sitegen-cache") for name in os.listdir(site / "site"))
