@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -70,6 +71,7 @@ class PersonMatcher:
         self._full_names_by_initial: dict[str, list[str]] = {}
         for name in self._full_names:
             self._full_names_by_initial.setdefault(name[:1], []).append(name)
+        self._letters = {name: Counter(name) for name in self._full_names}
 
     def find(self, text: str, known: Iterable[str] = ()) -> list[Mention]:
         """Every person named in `text`; `known` (already named in the article) settles surnames."""
@@ -130,7 +132,12 @@ class PersonMatcher:
     def _close_full_name(self, key: str) -> str | None:
         """A full name within a small edit of one in the data ("anthony blinken")."""
         near = [name for name in self._full_names_by_initial.get(key[:1], ()) if abs(len(name) - len(key)) <= 3]
-        close = difflib.get_close_matches(key, near, n=1, cutoff=FULL_NAME_RATIO)
+        if near:
+            # get_close_matches turns down a name whose quick_ratio (the letters the two share) is under
+            # the cutoff before it works out the true ratio: the same test, without building a matcher.
+            letters = Counter(key)
+            near = [name for name in near if _quick_ratio(letters, self._letters[name], len(key) + len(name)) >= FULL_NAME_RATIO]
+        close = difflib.get_close_matches(key, near, n=1, cutoff=FULL_NAME_RATIO) if near else []
         return self._full_names[close[0]] if close else None
 
     def _resolve_in_article(self, key: str, known: set[str]) -> str | None:
@@ -166,6 +173,12 @@ class _WithDiscovered(PersonMatcher):
 
     def _resolve(self, phrase: str, size: int, known: set[str]) -> str | None:
         return self._discovered.get(_key(phrase)) or self._base._resolve(phrase, size, known)
+
+
+def _quick_ratio(letters: Counter, other: Counter, length: int) -> float:
+    """difflib.SequenceMatcher.quick_ratio of two strings, from their letter counts and summed length."""
+    matches = sum((letters & other).values())
+    return 2.0 * matches / length if length else 1.0
 
 
 @functools.lru_cache(maxsize=65536)
