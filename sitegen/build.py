@@ -27,7 +27,7 @@ from .redirects import Redirect, plan_links, published_entries, redirect_pages
 from .refdata import DATA_FILES, ReferenceData, load_reference_data
 from .render import make_environment, plan_pages, render_documents, render_pages
 from .reuse import Renders
-from .search import index_site
+from .search import BUNDLE, index_site
 from .shareimage import draw_card, meeting_card, site_image
 from .theme import search_path, static_files
 from .write import KEEP, check_output_dir, write_site
@@ -155,7 +155,9 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, 
         if publish:
             write_manifest(manifest, links.manifest)
 
-    written = write_site(out_dir, files, static, before_swap=before_swap, previous=site_files)
+    strays = [name for name in present if name not in site_files and not name.startswith(f"{BUNDLE}/")]
+    written = write_site(out_dir, files, static, before_swap=before_swap, previous=site_files,
+                         spare=before.spare if use_cache else None, strays=strays)
     _stage("render+write", started, f"{len(written)} files, {len(pending)} pages rendered, {len(renders.kept)} kept")
 
     summary = BuildSummary(
@@ -179,7 +181,8 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, *, 
         key = cache.digest(code_version(), config, strict, keep_going, publish, sorted((path, s.sha) for path, s in inputs.items()))
     cache.save(renders_file, renders.records)
     outputs = cache.recorded(cache.survey(out_dir), written)
-    cache.save(state_file, BuildState(key=key, inputs=inputs, outputs=outputs, summary=_as_remembered(summary)))
+    # The site that was live is now the spare: its files as they were checked at the start.
+    cache.save(state_file, BuildState(key=key, inputs=inputs, outputs=outputs, summary=_as_remembered(summary), spare=site_files if present else {}))
     return summary
 
 

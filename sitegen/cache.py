@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".sitegen-cache"
 #: Changed whenever what the cache holds changes shape.
-FORMAT = b"sitegen-cache 1\n"
+FORMAT = b"sitegen-cache 2\n"
 #: A file changed within this many seconds of being stamped may change again in the same
 #: clock tick without its stamp showing it (the "racy" case): its bytes are hashed again next time.
 RACY_SECONDS = 2
@@ -60,6 +60,8 @@ class BuildState:
     outputs: dict[str, FileStamp] = field(default_factory=dict)
     #: The summary the build returned, for a rebuild that has nothing to do.
     summary: object = None
+    #: File -> stamp of the spare folder beside the output folder (the site before; see write.py).
+    spare: dict[str, FileStamp] = field(default_factory=dict)
 
 
 def cache_dir(site_root: Path) -> Path:

@@ -181,7 +181,7 @@ def test_bad_input_gets_its_message_and_leaves_the_site_alone(published, tmp_pat
         assert any(line.startswith(expected) or expected in line for line in lines), f"{expected!r} not in:\n{output}"
     assert "Traceback" not in output
     assert snapshot(root / "site") == before
-    assert not [p.name for p in root.iterdir() if p.name.startswith(".site.")  and not p.name.endswith(".lock")]
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site.") and p.name != ".site.spare"  and not p.name.endswith(".lock")]
 
 
 @pytest.mark.parametrize("case", GOOD_CASES, ids=lambda c: c.id)

@@ -54,7 +54,7 @@ def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path):
         build_site(root)
     assert str(failed.value.problems[0]).startswith("b.txt:2: error [date]: 'date' must be a real date")
     assert snapshot(root / "site") == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == [".site.lock"]  # no staging left behind
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.name != ".site.spare"] == [".site.lock"]  # no staging left behind
 
 
 def test_a_rebuild_replaces_the_old_site_whole(tmp_path):

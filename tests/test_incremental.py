@@ -164,3 +164,31 @@ def test_no_cache_builds_everything_afresh(site):
 def test_the_cache_lives_beside_the_content_and_nowhere_else(site):
     assert (site / ".sitegen-cache").is_dir()
     assert not any(name.startswith(".sitegen-cache") for name in os.listdir(site / "site"))
+
+
+def test_a_stray_file_never_comes_back_through_the_spare_folder(site, tmp_path):
+    """The site before is kept beside it (.site.spare) to become the next one: what was wrong in it is put right."""
+    (site / "site" / "stray.html").write_text("not ours", encoding="utf-8")
+    edit_article(site)
+    build(site)  # the site with the stray file is now the spare
+    edit_article(site)
+    build(site)  # ... and is brought up to date to be published again
+    assert not (site / "site" / "stray.html").exists()
+    assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")
+
+
+def test_a_spare_folder_left_half_updated_by_a_killed_build_is_put_right(site, tmp_path):
+    edit_article(site)
+    build(site)
+    spare = site / ".site.spare"
+    ghost = spare / "meetings" / "ghost" / "index.html"
+    ghost.parent.mkdir(parents=True)
+    ghost.write_text("added by a build that was killed", encoding="utf-8")
+    (spare / ".sitegen-intent").write_text("meetings/ghost/index.html\n", encoding="utf-8")
+    touched = next(spare.glob("people/*/index.html"))
+    touched.unlink()
+    touched.write_text("half written", encoding="utf-8")
+    edit_article(site)
+    build(site)
+    assert not (site / "site" / "meetings" / "ghost").exists()
+    assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")

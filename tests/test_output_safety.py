@@ -55,7 +55,7 @@ def test_two_builds_started_together_never_corrupt_the_site(tmp_path):
         assert any(code == 0 for code, _ in results)
         assert stable(root / "site") == stable(reference / "site")
         assert (root / "site/pagefind/pagefind-entry.json").exists()
-    assert sorted(p.name for p in (tmp_path / "a").iterdir() if p.name.startswith(".site.")) == [".site.lock"]
+    assert sorted(p.name for p in (tmp_path / "a").iterdir() if p.name.startswith(".site.") and p.name != ".site.spare") == [".site.lock"]
 
 
 def test_a_build_killed_after_the_swap_or_mid_fallback_is_tidied_by_the_next(tmp_path):
@@ -70,7 +70,7 @@ def test_a_build_killed_after_the_swap_or_mid_fallback_is_tidied_by_the_next(tmp
     os.rename(root / "site", root / ".site.old-p4rk3d/site")
     clear_leftovers(root / "site")
     assert snapshot(root / "site") == published
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")) == [".site.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.name != ".site.spare") == [".site.lock"]
 
 
 def test_without_renameat2_the_fallback_swap_still_replaces_the_site_whole(tmp_path, monkeypatch):
@@ -82,7 +82,7 @@ def test_without_renameat2_the_fallback_swap_still_replaces_the_site_whole(tmp_p
     build_site(root)
     assert not (root / "site/stale.html").exists()
     assert (root / "site/articles/2023-03-09-austin-meets-gallant/index.html").exists()
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")) == [".site.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.name != ".site.spare") == [".site.lock"]
 
 
 def test_a_disk_that_fills_up_mid_write_leaves_the_old_site(tmp_path, monkeypatch, capsys):
@@ -103,7 +103,7 @@ def test_a_disk_that_fills_up_mid_write_leaves_the_old_site(tmp_path, monkeypatc
     err = capsys.readouterr().err
     assert "error: could not write the site: No space left on device (" in err and "Traceback" not in err
     assert snapshot(root / "site") == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")) == [".site.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.name != ".site.spare") == [".site.lock"]
 
 
 @pytest.mark.parametrize("out", ["HOME", ".", "..", "seeds", "/", "seeds/site", "not-ours", "a-file"])
