@@ -68,7 +68,7 @@ DEMONYMS = {
     "IDF": "Israel", "Pentagon": "United States", "White House": "United States", "State Department": "United States",
     "Kremlin": "Russia", "NATO": "NATO",
 }
-DEMONYM_PATTERNS = [(re.compile(rf"(?<![\w.]){re.escape(demonym)}(?![\w])"), country) for demonym, country in DEMONYMS.items()]
+DEMONYM_PATTERNS = [(demonym, re.compile(rf"(?<![\w.]){re.escape(demonym)}(?![\w])"), country) for demonym, country in DEMONYMS.items()]
 # In DEMONYMS order, so the first country named wins the same way on every run.
 COUNTRY_NAMES = dict.fromkeys(DEMONYMS.values())
 MIN_NAME_LENGTH = 6
@@ -110,8 +110,8 @@ def _may_name_an_office(sentence: str) -> bool:
 
 
 def _country(office: str) -> str | None:
-    for pattern, country in DEMONYM_PATTERNS:
-        if pattern.search(office):
+    for demonym, pattern, country in DEMONYM_PATTERNS:
+        if demonym in office and pattern.search(office):
             return country
     for country in COUNTRY_NAMES:
         if country in office:
