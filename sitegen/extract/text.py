@@ -72,10 +72,17 @@ class CleanText:
 
 def clean_text(body: str) -> CleanText:
     """Sort the lines of a copied news page into headline, prose and debris."""
-    raw_lines = [line for line in body.split("\n") if line.strip()]
-    # Menus copied as words apart by runs of spaces or tabs ("World  Business  Markets") are furniture.
-    furniture: list[str] = [line.strip() for line in raw_lines if _is_spaced_menu(line)]
-    lines = [" ".join(line.split()) for line in raw_lines if not _is_spaced_menu(line)]
+    furniture: list[str] = []
+    lines = []
+    for line in body.split("\n"):
+        stripped = line.strip()
+        words = " ".join(stripped.split())
+        # Menus copied as words apart by runs of spaces or tabs ("World  Business  Markets") are furniture.
+        # SPACED_MENU needs a tab or two whitespace characters together: a line of single spaces has neither.
+        if words != stripped and SPACED_MENU.search(stripped):
+            furniture.append(stripped)
+        elif words:
+            lines.append(words)
     date_lines: list[str] = []
     if lines:
         prefix = DATE_PREFIX.match(lines[0])
@@ -157,12 +164,6 @@ def _is_caption(line: str) -> bool:
     return CAPTION_CLUES.search(line) is not None and CAPTION.search(line) is not None
 
 
-def _is_spaced_menu(line: str) -> bool:
-    """SPACED_MENU needs a tab or two whitespace characters together: a line whose only spaces are single ones has neither."""
-    stripped = line.strip()
-    return " ".join(stripped.split()) != stripped and SPACED_MENU.search(stripped) is not None
-
-
 def _is_date_line(line: str) -> bool:
     """A byline or dateline that is mostly a date: "Ahram Online , Monday 13 Sep 2021", "(October 27, 2022 / JNS)"."""
     if len(line) > DATE_LINE_MAX_LENGTH:
@@ -185,11 +186,11 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _looks_like_teaser(line: str) -> bool:
-    return len(line.split()) >= TEASER_MIN_WORDS and not SENTENCE_END.search(line) and not line.endswith((":", ","))
+    return not SENTENCE_END.search(line) and not line.endswith((":", ",")) and len(line.split()) >= TEASER_MIN_WORDS
 
 
 def _looks_like_subheading(line: str) -> bool:
-    return len(line.split()) <= HEADING_MAX_WORDS and not SENTENCE_END.search(line) and not line.endswith((":", ","))
+    return not SENTENCE_END.search(line) and not line.endswith((":", ",")) and len(line.split()) <= HEADING_MAX_WORDS
 
 
 # -- Markdown -----------------------------------------------------------------
