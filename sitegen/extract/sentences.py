@@ -25,6 +25,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _semicolon_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if "; " not in text[start:end]:
+        return [(start, end)]  # a sentence span is already stripped
     clauses = []
     for part in text[start:end].split("; "):
         clause = _stripped(part, start)
@@ -38,7 +40,7 @@ def _split(text: str) -> list[tuple[int, int]]:
     sentences = []
     start = 0
     for match in BOUNDARY.finditer(text):
-        before = text[start : match.start()].split()
+        before = text[start : match.start()].rsplit(None, 1)
         last_word = before[-1] if before else ""
         if _is_abbreviation(last_word):
             continue
