@@ -18,6 +18,9 @@ from .wording import long_date
 ALL_MEETINGS = "meetings/feed.xml"
 #: Atom needs an `updated` time; a feed whose meetings carry no date at all gets this one.
 NO_DATE = dt.date(1970, 1, 1)
+#: Meetings a feed holds, the newest. Feed readers poll for what is new; a feed of every
+#: meeting would grow with the archive (megabytes a poll) and change on every edit.
+FEED_ENTRIES = 50
 
 
 @dataclass(frozen=True)
@@ -52,15 +55,23 @@ class Feed:
 
 
 def all_meetings_feed(archive: Archive) -> Feed:
-    return Feed(ALL_MEETINGS, "All meetings", "meetings/", tuple(archive.meetings))
+    return Feed(ALL_MEETINGS, "All meetings", "meetings/", _newest(archive.meetings))
 
 
 def person_feed(person: Person) -> Feed:
-    return Feed(person.feed_url, f"Meetings of {person.name}", person.url, tuple(person.meetings))
+    return Feed(person.feed_url, f"Meetings of {person.name}", person.url, _newest(person.meetings))
 
 
 def topic_feed(topic: Topic) -> Feed:
-    return Feed(topic.feed_url, f"Meetings about {topic.label}", topic.url, tuple(topic.meetings))
+    return Feed(topic.feed_url, f"Meetings about {topic.label}", topic.url, _newest(topic.meetings))
+
+
+def _newest(meetings: list[Meeting]) -> tuple[Meeting, ...]:
+    """The FEED_ENTRIES newest meetings (by the day they met, or were last reported where that is unknown)."""
+    if len(meetings) <= FEED_ENTRIES:
+        return tuple(meetings)
+    newest = sorted(meetings, key=lambda m: (m.date or m.updated or NO_DATE, m.slug), reverse=True)[:FEED_ENTRIES]
+    return tuple(newest)
 
 
 def meeting_summary(meeting: Meeting) -> str:

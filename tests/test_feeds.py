@@ -71,3 +71,23 @@ def test_every_sitemap_address_answers_200_under_the_sub_path(seed_site):
         failing = [url for url in urls if fetch(url.replace(ARCHIVE_BASE, base))[0] != 200]
         assert fetch(base + "robots.txt")[0] == 200
     assert failing == [] and len(urls) > 40
+
+
+def test_a_feed_holds_the_newest_meetings_only(tmp_path):
+    """A feed reader polls for what is new: a person with many meetings gets a feed of the latest FEED_ENTRIES."""
+    from sitegen.feeds import FEED_ENTRIES
+
+    import datetime as dt
+
+    files = {}
+    for number in range(FEED_ENTRIES + 5):  # three days apart: reports a day apart would be one meeting
+        day = (dt.date(2023, 1, 1) + dt.timedelta(days=3 * number)).isoformat()
+        files[f"seeds/a{number:03}.txt"] = (f"---\ndate: {day}\n---\nGallant hosts Blinken, report {number}\n"
+                                            f"Defense Minister Yoav Gallant hosted US Secretary of State Antony Blinken in Jerusalem on {day}.\n")
+    root = make_site(tmp_path, files)
+    build_site(root)
+    feed = feedparser.parse((root / "site/people/antony-blinken/feed.xml").read_bytes())
+    assert len(feed.entries) == FEED_ENTRIES
+    published = [e.published for e in feed.entries]
+    newest = (dt.date(2023, 1, 1) + dt.timedelta(days=3 * (FEED_ENTRIES + 4))).isoformat()
+    assert published[0].startswith(newest) and published == sorted(published, reverse=True)
