@@ -1,68 +1,227 @@
-"""Full-text search: a Pagefind index of the finished pages, made before the new site is swapped in.
+"""Full-text search: a Pagefind index of the finished pages, in shards, made before the new site is swapped in.
 
 Pagefind (the `pagefind-bin` package ships its binary) reads the written HTML:
 only pages marked `data-pagefind-body` (meetings, people, topics, places,
 articles) are indexed, and each page's `data-pagefind-filter` elements give the
-person, topic and year filters. The bundle lands in `pagefind/` and is loaded
-by static/search.js; it is fetched by relative address, so it works under any
-sub-path.
+person, topic and year filters.
+
+The index is cut into shards, so that no Pagefind run holds the whole site in
+memory and a rebuild indexes again only the shards whose pages changed:
+
+- a meeting or article page goes to the shard of its year, read from the page's
+  own year filter (a meeting's date, an article's publication), or to
+  `undated` where it has none;
+- every other indexed page (people, topics, places) goes to `directory`;
+- a shard with more than SHARD_BYTES of pages is cut into parts (`2023-1`,
+  `2023-2`, ...) by a stable hash of each page's address.
+
+Each shard is indexed on its own, over a folder of hard links to its pages at
+their own addresses, so results point at the pages themselves. The first shard
+(the directory, where there is one) is the primary bundle in `pagefind/`; each
+other one is in `pagefind/<shard>/`, named in `pagefind/shards.json`, and
+static/search.js merges them into the primary (Pagefind's mergeIndex). All of
+it is fetched by relative address, so it works under any sub-path.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
+import logging
+import os
+import re
 import shutil
 import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from .problems import BuildFailed, Problem
 
-#: The folder of the search bundle, relative to the site root.
+log = logging.getLogger(__name__)
+
+#: The folder of the search bundles, relative to the site root: the primary shard's bundle.
 BUNDLE = "pagefind"
-#: Inside the bundle: the fingerprint of the pages it was made from.
+#: Inside each shard's bundle: the fingerprint of the pages it was made from.
 FINGERPRINT = "pages.sha256"
-#: Seconds Pagefind may take; it indexes a few thousand pages in seconds.
+#: Inside the primary bundle: its shard's name and the names of the others' bundles, to merge into it.
+MANIFEST = "shards.json"
+#: The shard of the indexed pages that are not dated: people, topics, places.
+DIRECTORY = "directory"
+#: The shard of meetings and articles without a year.
+UNDATED = "undated"
+#: The sections whose pages go to the shard of their year.
+DATED_SECTIONS = ("meetings", "articles")
+#: Most HTML in one shard (bytes). Pagefind's memory grows with what it indexes: a run over
+#: 15 MB of pages peaks near 190 MB, over the 320 MB of a 10,000-article archive near 3.9 GB.
+SHARD_BYTES = 16_000_000
+#: Pagefind runs at a time. One run already keeps every core busy, and each holds its shard in memory.
+JOBS = 1
+#: Seconds one Pagefind run may take; it indexes a few thousand pages in seconds.
 TIMEOUT = 600
+#: How Pagefind is run, besides its folders (part of every fingerprint, as its version is).
+OPTIONS = ("--keep-index-url", "--silent")
+#: Inside the new site while it is indexed: the shards' folders of links and their bundles.
+WORK = ".search-shards"
+
+_BODY = b"data-pagefind-body"
+_YEAR = re.compile(rb'data-pagefind-filter="year(?::([^"]*))?"[^>]*>([^<]*)')
+
+
+@dataclass
+class Shard:
+    """One part of the index: its name and the digest of each of its pages (by site path)."""
+
+    name: str
+    pages: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A hash of what the bundle is made from: the pages (address and bytes), Pagefind and its options."""
+        digest = hashlib.sha256(f"{self.name}\0{_pagefind_version()}\0{' '.join(OPTIONS)}\0".encode())
+        for page in sorted(self.pages):
+            digest.update(f"{page}\0{self.pages[page]}\0".encode())
+        return digest.hexdigest()
 
 
 def index_site(site: Path, previous: Path | None = None) -> None:
-    """Write the Pagefind bundle for the pages in `site`; BuildFailed if Pagefind fails.
+    """Write the Pagefind bundles for the pages in `site`; BuildFailed if Pagefind fails.
 
-    Where the `previous` site was indexed from exactly the same pages, its bundle
-    is copied instead: Pagefind writes its filter index in a different order on
-    every run, so reusing it keeps consecutive builds of the same input
+    A shard whose pages are exactly those the `previous` site indexed for it is
+    copied from there instead: Pagefind writes its filter index in a different
+    order on every run, so reusing it keeps consecutive builds of the same input
     byte-identical (and saves the indexing time).
     """
-    fingerprint = _pages_fingerprint(site)
-    if previous is not None and _reuse_bundle(previous, site, fingerprint):
+    started = time.perf_counter()
+    shards = plan_shards(site)
+    folders = {shard.name: _bundle_folder(shard.name, primary=i == 0) for i, shard in enumerate(shards)}
+    reused = {s.name for s in shards if previous is not None and _can_reuse(previous / folders[s.name], s)}
+    if (site / BUNDLE).exists():
+        shutil.rmtree(site / BUNDLE)  # made whole here, from the pages
+    work = site / WORK
+    try:
+        _run_pagefind(site, work, [s for s in shards if s.name not in reused])
+        # Order matters: the primary bundle is the folder the other bundles go into.
+        for shard in shards:
+            target = site / folders[shard.name]
+            if shard.name in reused:
+                old = previous / folders[shard.name]
+                shutil.copytree(old, target, ignore=functools.partial(_other_bundles, old), symlinks=False)
+            else:
+                os.rename(work / shard.name / BUNDLE, target)
+                (target / FINGERPRINT).write_text(shard.fingerprint + "\n", encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if shards:
+        manifest = {"primary": shards[0].name, "shards": [s.name for s in shards[1:]]}
+        (site / BUNDLE / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")
+    indexed = [s.name for s in shards if s.name not in reused]
+    log.info("search index: %d shards, %d indexed (%s), %d reused, in %.2fs",
+             len(shards), len(indexed), " ".join(indexed) or "none", len(reused), time.perf_counter() - started)
+
+
+def plan_shards(site: Path) -> list[Shard]:
+    """The shards of the indexed pages in `site`: `directory` first, then each year in order, then `undated`.
+
+    A group of pages holding more than SHARD_BYTES of HTML is cut into parts by a
+    stable hash of each page's address (`2023-1`, `2023-2`, ...): an edit still
+    changes one part, and no Pagefind run holds more than about a part's worth.
+    """
+    groups: dict[str, dict[str, tuple[str, int]]] = {}  # group -> page -> (digest, size)
+    for path in sorted(site.rglob("*.html")):
+        page = path.relative_to(site).as_posix()
+        if not page.startswith((f"{BUNDLE}/", f"{WORK}/")):
+            html = path.read_bytes()
+            group = shard_of(page, html)
+            if group is not None:
+                groups.setdefault(group, {})[page] = (hashlib.sha256(html).hexdigest(), len(html))
+    shards = []
+    for group in sorted(groups, key=lambda g: (g != DIRECTORY, g == UNDATED, g.zfill(8))):
+        pages = groups[group]
+        parts = -(-sum(size for _, size in pages.values()) // SHARD_BYTES)
+        cut = [Shard(group if parts == 1 else f"{group}-{part + 1}") for part in range(parts)]
+        for page, (digest, _) in pages.items():
+            cut[int(hashlib.sha256(page.encode()).hexdigest(), 16) % parts].pages[page] = digest
+        shards += [shard for shard in cut if shard.pages]
+    return shards
+
+
+def shard_of(page: str, html: bytes) -> str | None:
+    """The shard of the page at site path `page`, or None where Pagefind leaves it out (no data-pagefind-body)."""
+    body = html.find(_BODY)
+    if body < 0:
+        return None
+    if page.split("/", 1)[0] not in DATED_SECTIONS:
+        return DIRECTORY
+    found = _YEAR.search(html, body)  # the first year filter of the page's text
+    year = (found.group(1) or found.group(2)).strip() if found else b""
+    return year.decode("ascii") if year.isdigit() else UNDATED
+
+
+def _bundle_folder(name: str, *, primary: bool) -> str:
+    return BUNDLE if primary else f"{BUNDLE}/{name}"
+
+
+def _can_reuse(old: Path, shard: Shard) -> bool:
+    recorded = old / FINGERPRINT
+    if old.is_symlink() or not recorded.is_file():
+        return False
+    return recorded.read_text(encoding="utf-8").strip() == shard.fingerprint
+
+
+def _other_bundles(bundle: Path, folder: str, names: list[str]) -> list[str]:
+    """What a copy of the primary `bundle` leaves out: the manifest and the bundles of the other shards."""
+    if Path(folder) != bundle:
+        return []
+    return [n for n in names if n == MANIFEST or (bundle / n / FINGERPRINT).is_file()]
+
+
+def _run_pagefind(site: Path, work: Path, shards: list[Shard]) -> None:
+    """Index each of `shards` into `work/<shard>/pagefind`, JOBS at a time; BuildFailed naming every shard that failed."""
+    if not shards:
         return
-    command = [str(_pagefind()), "--site", str(site), "--output-subdir", BUNDLE, "--keep-index-url", "--silent"]
+    pagefind = _pagefind()
+    with ThreadPoolExecutor(max_workers=JOBS) as pool:
+        problems = [p for p in pool.map(lambda shard: _index_shard(pagefind, site, work / shard.name, shard), shards) if p]
+    if problems:
+        raise BuildFailed(problems)
+
+
+def _index_shard(pagefind: Path, site: Path, folder: Path, shard: Shard) -> Problem | None:
+    """Run Pagefind over hard links to the shard's pages, at their own addresses; a Problem if it fails."""
+    started = time.perf_counter()
+    pages = folder / "pages"
+    for page in shard.pages:
+        _link(site / page, pages / page)
+    command = [str(pagefind), "--site", str(pages), "--output-path", str(folder / BUNDLE), *OPTIONS]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildFailed([Problem("search index", f"could not run Pagefind: {exc}")]) from exc
-    if result.returncode != 0 or not (site / BUNDLE / "pagefind.js").exists():
+        return Problem("search index", f"could not run Pagefind: {exc}")
+    if result.returncode != 0 or not (folder / BUNDLE / "pagefind.js").exists():
         detail = (result.stderr or result.stdout).strip() or f"exit status {result.returncode}"
-        raise BuildFailed([Problem("search index", f"Pagefind failed: {detail}")])
-    (site / BUNDLE / FINGERPRINT).write_text(fingerprint + "\n", encoding="utf-8")
+        return Problem("search index", f"Pagefind failed on the {shard.name} shard: {detail}")
+    log.debug("search shard %s: %d pages in %.2fs", shard.name, len(shard.pages), time.perf_counter() - started)
+    return None
 
 
-def _pages_fingerprint(site: Path) -> str:
-    """A hash of every HTML page (address and bytes): what the index is made from."""
-    digest = hashlib.sha256()
-    for page in sorted(site.rglob("*.html")):
-        if BUNDLE not in page.relative_to(site).parts[:1]:
-            digest.update(page.relative_to(site).as_posix().encode() + b"\0" + page.read_bytes() + b"\0")
-    return digest.hexdigest()
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links: a copy reads the same
+        shutil.copyfile(source, target)
 
 
-def _reuse_bundle(previous: Path, site: Path, fingerprint: str) -> bool:
-    old = previous / BUNDLE
-    recorded = old / FINGERPRINT
-    if old.is_symlink() or not recorded.is_file() or recorded.read_text(encoding="utf-8").strip() != fingerprint:
-        return False
-    shutil.copytree(old, site / BUNDLE, symlinks=False)
-    return True
+@functools.cache
+def _pagefind_version() -> str:
+    try:
+        return metadata.version("pagefind-bin")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _pagefind() -> Path:

@@ -1,10 +1,12 @@
-// The search page: runs the Pagefind index (built by `sitegen build` into pagefind/) in the browser.
+// The search page: runs the Pagefind index (built by `sitegen build` into pagefind/, in shards) in the browser.
 // A file, not an inline script, so the pages' Content-Security-Policy can forbid inline scripts.
 // Without JavaScript (the page says so) or where Pagefind cannot load (a page opened from disk),
 // the page keeps its A to Z lists.
 
 const PAGE_SIZE = 20;
 const FILTERS = ["person", "topic", "year"];
+// The filter each shard of the index gives its pages: its name.
+const SHARD = "index-shard";
 
 const form = document.getElementById("search");
 const results = document.getElementById("search-results");
@@ -37,10 +39,10 @@ function start() {
     results.setAttribute("aria-busy", "true");
     const pagefind = await loading;
     if (!pagefind) return;
-    const search = await pagefind.search(query || null, { filters });
-    const first = await Promise.all(search.results.slice(0, PAGE_SIZE).map((found) => found.data()));
+    const found = await searchShards(pagefind, query, filters);
+    const first = await Promise.all(found.slice(0, PAGE_SIZE).map((item) => item.data()));
     if (ticket !== pending) return; // a newer search has started
-    show(search.results, first, query);
+    show(found, first, query);
     results.setAttribute("aria-busy", "false");
   }
 
@@ -58,12 +60,21 @@ function start() {
 }
 
 // The Pagefind module, or null (with a note on the page) where it cannot load.
+// The index comes in shards (sitegen/search.py): the bundle named by the form is the primary one,
+// and its shards.json names the others, each in a folder inside it, which are merged into it. Each
+// shard tags its pages with its name (a filter of its own), so a search can leave a shard out.
 async function load() {
   try {
-    const pagefind = await import(new URL(form.dataset.bundle, location.href).href);
+    const bundle = new URL(form.dataset.bundle, location.href);
+    const listed = await fetch(new URL("shards.json", bundle));
+    if (!listed.ok) throw new Error(`the list of search shards is missing (${listed.status})`);
+    const { primary, shards } = await listed.json();
+    const pagefind = await import(bundle.href);
     // Result addresses under the site's own root, whatever sub-path it is served from.
     const home = new URL(form.dataset.home, location.href);
-    await pagefind.options({ baseUrl: home.pathname.replace(/index\.html$/, "") });
+    const baseUrl = home.pathname.replace(/index\.html$/, "");
+    await pagefind.options({ baseUrl, mergeFilter: { [SHARD]: primary } });
+    await Promise.all(shards.map((name) => pagefind.mergeIndex(new URL(`${name}/`, bundle).href, { baseUrl, mergeFilter: { [SHARD]: name } })));
     return pagefind;
   } catch (error) {
     const note = document.createElement("p");
@@ -73,6 +84,24 @@ async function load() {
     results.setAttribute("aria-busy", "false");
     return null;
   }
+}
+
+// The pages found for `query` and `filters`, best first, as one index of the whole site would find them.
+// Pagefind reads a word its index does not hold as the longest word it does hold that the word begins
+// with ("ashkenazi" as "a"), or leaves it out of a search of several words. With the index in shards,
+// a shard without the word would then find pages without it. So the search is made only in the shards
+// that hold every word of the query that some shard holds (a quoted phrase already needs every word).
+async function searchShards(pagefind, query, filters) {
+  const words = query.startsWith('"') ? [] : query.split(/\s+/).filter(Boolean);
+  const holding = await Promise.all(words.map(async (word) => {
+    const exact = await pagefind.search(`"${word}"`);
+    return Object.entries(exact.totalFilters[SHARD] || {}).filter(([, count]) => count > 0).map(([name]) => name);
+  }));
+  const known = holding.filter((shards) => shards.length > 0);
+  if (known.length === 0) return (await pagefind.search(query || null, { filters })).results;
+  const shards = known.reduce((common, next) => common.filter((name) => next.includes(name)));
+  if (shards.length === 0) return [];
+  return (await pagefind.search(query, { filters: { ...filters, [SHARD]: { any: shards } } })).results;
 }
 
 // Results replace the A to Z lists in one step, so nothing on screen is pushed down as they arrive.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,54 @@ def test_searching_iron_dome_finds_the_meetings_that_discussed_it(page):
     assert address == page.base + "meetings/2022-03-27-antony-blinken-benny-gantz/index.html"
     page.get_by_role("link", name="Antony Blinken and Benny Gantz, 27 March 2022").click()
     assert page.locator("h1").inner_text() == "Antony Blinken and Benny Gantz"
+
+
+def test_one_search_finds_pages_of_two_years_each_from_its_own_index_shard(page):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.removeprefix(page.base)))
+    page.goto(page.base + "search/?q=Iron+Dome")
+    addresses = {address.removeprefix(page.base) for _, address in hits(page)}
+    assert {"meetings/2021-06-03-benny-gantz-lloyd-austin/index.html", "meetings/2022-03-27-antony-blinken-benny-gantz/index.html"} <= addresses
+    # Each page's excerpt came from the bundle of its year, merged in the browser into the primary one.
+    shards = {url.split("/")[1] for url in fetched if re.match(r"pagefind/[^/]+/fragment/", url)}
+    assert {"2021", "2022"} <= shards
+
+
+def test_a_word_some_years_never_use_finds_only_pages_that_hold_it(page):
+    page.goto(page.base + "search/?q=Ashkenazi")
+    addresses = {address.removeprefix(page.base) for _, address in hits(page)}
+    assert {a for a in addresses if a.startswith(("meetings/", "articles/"))} == {  # not "as" or "a" in other years
+        "meetings/2021-05-25-antony-blinken-gabi-ashkenazi/index.html",
+        "articles/2021-05-25-antony-blinken-meets-with-gabi-ashkenazi/index.html",
+    }
+    assert "people/gabi-ashkenazi/index.html" in addresses
+    page.get_by_label("Words to find").fill("Gallant Ashkenazi")  # both words, though no year holds both
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_selector('.search-count:has-text("Gallant Ashkenazi")')
+    assert not any(address.removeprefix(page.base).startswith(("meetings/", "articles/")) for _, address in hits(page))
+
+
+def test_the_count_and_more_results_cover_every_shard(page):
+    page.goto(page.base + "search/?q=the")
+    hits(page)
+    count = int(page.locator(".search-count").inner_text().split()[0])
+    assert count > 20  # more than one screenful
+    page.get_by_role("button", name="More results").click()
+    page.wait_for_function("count => document.querySelectorAll('.search-hits li').length === count", arg=count)
+    addresses = [address.removeprefix(page.base) for _, address in hits(page)]
+    assert len(set(addresses)) == count
+    assert {address.split("/")[0] for address in addresses} >= {"meetings", "articles", "people", "topics"}
+    assert {address[9:13] for address in addresses if address.startswith("meetings/")} == {"2021", "2022", "2023", "2024"}
+    assert page.get_by_role("button", name="More results").is_hidden()
+
+
+def test_a_filter_alone_finds_its_pages_in_every_year(page):
+    page.goto(page.base + "search/?person=Antony+Blinken")
+    addresses = [address.removeprefix(page.base) for _, address in hits(page)]
+    assert addresses[0] == "people/antony-blinken/index.html"  # the person first, then the years in order
+    years = [address[9:13] for address in addresses if address.startswith("meetings/")]
+    assert years == sorted(years) and set(years) == {"2021", "2022", "2023", "2024"}
+    assert page.locator(".search-count").inner_text() == f"{len(addresses)} pages found."
 
 
 def test_the_search_box_of_any_page_leads_to_results(page):

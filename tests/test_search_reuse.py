@@ -1,29 +1,49 @@
-"""The search bundle of an unchanged site is reused, so consecutive builds are byte-identical."""
+"""A shard of the search index whose pages are unchanged is reused, so consecutive builds are byte-identical."""
 
 import shutil
 import sys
+from pathlib import Path
 
 from conftest import REPO, build_site
-from sitegen.search import BUNDLE, FINGERPRINT, index_site
+from sitegen import search
+from sitegen.search import BUNDLE, FINGERPRINT, MANIFEST, index_site
 from test_build import snapshot
 
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate  # noqa: E402
 
 
-def test_an_unchanged_site_keeps_its_bundle_and_a_changed_one_is_indexed_again(tmp_path):
+def test_an_unchanged_site_keeps_its_bundles(tmp_path):
     site = generate(tmp_path / "a", 120, "markdown", seed=5)
     build_site(site)
     first = snapshot(site / "site" / BUNDLE)
-    assert FINGERPRINT in first
+    assert {FINGERPRINT, MANIFEST, f"2023/{FINGERPRINT}"} <= set(first)
     build_site(site)
-    assert snapshot(site / "site" / BUNDLE) == first  # Pagefind alone would reorder its filter index
+    assert snapshot(site / "site" / BUNDLE) == first  # Pagefind alone would reorder its filter indexes
 
+
+def test_the_same_pages_indexed_again_copy_every_shard_without_running_pagefind(tmp_path, monkeypatch):
+    site = generate(tmp_path / "a", 120, "markdown", seed=5)
+    build_site(site)
     staging = tmp_path / "staging"
     shutil.copytree(site / "site", staging)
     shutil.rmtree(staging / BUNDLE)
-    page = next(staging.glob("meetings/*/index.html"))
+    monkeypatch.setattr(search, "_pagefind", lambda: Path("/bin/false"))  # would fail the build if it ran
+    index_site(staging, previous=site / "site")
+    assert snapshot(staging / BUNDLE) == snapshot(site / "site" / BUNDLE)
+
+
+def test_a_changed_page_is_indexed_again_in_its_own_shard(tmp_path):
+    site = generate(tmp_path / "a", 120, "markdown", seed=5)
+    build_site(site)
+    staging = tmp_path / "staging"
+    shutil.copytree(site / "site", staging)
+    shutil.rmtree(staging / BUNDLE)
+    page = next(staging.glob("meetings/2023-*/index.html"))
     page.write_text(page.read_text().replace("</main>", "<p>A new paragraph.</p></main>"))
     index_site(staging, previous=site / "site")
-    assert (staging / BUNDLE / FINGERPRINT).read_text() != (site / "site" / BUNDLE / FINGERPRINT).read_text()
-    assert (staging / BUNDLE / "pagefind.js").exists()
+    old, new = snapshot(site / "site" / BUNDLE), snapshot(staging / BUNDLE)
+    assert new[f"2023/{FINGERPRINT}"] != old[f"2023/{FINGERPRINT}"]
+    assert (staging / BUNDLE / "2023/pagefind.js").exists()
+    assert {path: digest for path, digest in new.items() if not path.startswith("2023/")} == \
+           {path: digest for path, digest in old.items() if not path.startswith("2023/")}
