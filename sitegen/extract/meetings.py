@@ -17,15 +17,18 @@ from typing import Callable, Sequence
 from .dates import FoundDate, date_in_sentence
 from .people import Mention
 from .places import PlaceFinder, PlaceMention
-from .quick import any_of, fold
+from .quick import folded_words
 
 TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
     r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed)\b",
     re.I,
 )
-#: Every match of TRIGGER or AFTER_OWN_TALKS holds one of these, folded: a sentence with none reports no meeting.
-MEETING_CLUES = any_of(("met", "meet", "host", "talks", "sat down", "sit-down", "working ", "conferred", "receive", "welcomed"))
+#: Every match of TRIGGER or AFTER_OWN_TALKS has one of these words: a sentence with none reports no meeting.
+MEETING_WORDS = frozenset((
+    "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
+    "conferred", "received", "receives", "welcomed",
+))
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
     r"\b(will|would|shall|scheduled|expected|plans?|planned|planning|upcoming|next|set to|due to|hopes? to"
@@ -62,8 +65,8 @@ JOINT = re.compile(
     r"|the (?:three|four|five) (?:leaders|men|ministers|officials|sides|delegations|heads|chiefs)|all (?:three|four))\b",
     re.I,
 )
-#: Every match of JOINT holds one of these, folded.
-JOINT_CLUES = any_of(("trilateral", "three", "four", "five", "quadrilateral", "quartet", "joint", "summit", "brought together"))
+#: Every match of JOINT has one of these words.
+JOINT_WORDS = frozenset(("trilateral", "three", "four", "five", "quadrilateral", "quartet", "joint", "jointly", "summit", "brought"))
 BACK_REFERENCE_AT_START = 20
 COMMA = re.compile(",")
 
@@ -95,10 +98,10 @@ def find_meetings(
     by_people: dict[frozenset, MeetingCandidate] = {}
     texts = [s for _, s in sentences]
     for index, ((block, sentence), mentions) in enumerate(zip(sentences, mentions)):
-        if not MEETING_CLUES.search(fold(sentence)):
+        if MEETING_WORDS.isdisjoint(folded_words(sentence)[1]):
             continue  # no meeting word: participants_of_sentence would find no one
-        around = " ".join(texts[index : index + 3])
-        joint = bool(JOINT_CLUES.search(fold(around)) and JOINT.search(around))
+        around = texts[index : index + 3]
+        joint = any(not JOINT_WORDS.isdisjoint(folded_words(text)[1]) for text in around) and bool(JOINT.search(" ".join(around)))
         protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
         groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist, anchor)
         if not groups:

@@ -7,6 +7,7 @@ without them, sooner.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Sequence
 
@@ -16,11 +17,25 @@ from typing import Sequence
 ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 #: A run of ASCII letters and digits in folded text.
 WORD = re.compile(r"[a-z0-9]+")
+#: How many sentences' folded words are remembered: the stages of one article share them.
+SENTENCE_CACHE = 4096
 
 
 def fold(text: str) -> str:
     """`text` in lower case, with the characters that re.I takes for ASCII letters made those letters."""
     return text.lower() if text.isascii() else text.translate(ASCII_LOOKALIKES).lower()
+
+
+@functools.lru_cache(maxsize=SENTENCE_CACHE)
+def folded_words(text: str) -> tuple[str, frozenset[str]]:
+    """fold(text) and its words (runs of ASCII letters and digits), worked out once a sentence.
+
+    A case-insensitive pattern matching a word of ASCII letters between word boundaries
+    ("\\bmet\\b") can only match a text whose words have it: the characters beside it are not
+    word characters, and folding makes none of them a letter or digit.
+    """
+    folded = fold(text)
+    return folded, frozenset(WORD.findall(folded))
 
 
 def any_of(pieces: Sequence[str]) -> re.Pattern:

@@ -8,10 +8,7 @@ from typing import Iterable, Sequence
 
 from ..article import Evidence
 from ..refdata import TopicRecord
-from .quick import WORD, fold
-
-#: How many sentences' topics are remembered: the meetings of one article share their sentences.
-SENTENCE_CACHE = 4096
+from .quick import SENTENCE_CACHE, WORD, folded_words
 
 
 class TopicFinder:
@@ -55,9 +52,9 @@ class TopicFinder:
 
     def _match_sentence(self, sentence: str) -> frozenset[int]:
         """The topics (by index) whose signals `sentence` holds."""
-        folded = fold(sentence)
+        folded, words = folded_words(sentence)
         candidates = list(self._always)
-        for word in self._by_word.keys() & WORD.findall(folded):
+        for word in self._by_word.keys() & words:
             candidates.extend(self._by_word[word])
         for prefix, patterns in self._by_prefix:
             if prefix in folded:
