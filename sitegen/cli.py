@@ -11,15 +11,10 @@ from pathlib import Path
 
 from . import __version__
 from .build import build
-from .check import check_built, check_site, severity_counts
 from .config import load_config
 from .console import NORMAL, QUIET, VERBOSE, Console
-from .gather import gather
-from .listing import KINDS, records, rows, table
-from .new import new_article
+from .listing import KINDS
 from .problems import BuildFailed, Severity
-from .report import extraction_report
-from .review import extract_files, import_files
 
 EXIT_OK, EXIT_CONTENT_ERROR, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # what shells report for a command stopped by Ctrl-C
@@ -116,6 +111,9 @@ def _config(args: argparse.Namespace):
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    from .report import extraction_report
+    from .review import extract_files
+
     try:
         results = extract_files(load_config(args.site.resolve()), args.files)
     except BuildFailed as failed:
@@ -136,6 +134,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    from .review import import_files
+
     try:
         written = import_files(load_config(args.site.resolve()), args.files)
     except BuildFailed as failed:
@@ -191,6 +191,8 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def _run_new(args: argparse.Namespace) -> int:
+    from .new import new_article
+
     try:
         path = new_article(load_config(args.site.resolve()), args.title, day=args.date, participants=tuple(args.participants),
                            place=args.place, topics=tuple(args.topics), source=args.source, outlet=args.outlet, met=args.met)
@@ -201,6 +203,8 @@ def _run_new(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from .check import check_built, check_site, severity_counts
+
     console: Console = args.console
     try:
         config = _config(args)
@@ -217,6 +221,9 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_list(args: argparse.Namespace) -> int:
+    from .gather import gather
+    from .listing import records, rows, table
+
     try:
         archive, problems = gather(_config(args))
     except BuildFailed as failed:

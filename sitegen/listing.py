@@ -6,8 +6,10 @@ added for people and topics, so a script reads the same fields either way.
 
 from __future__ import annotations
 
-from .export import meeting_record, person_record
-from .model import Archive
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # KINDS is read by the command line on every run; the rest only by `sitegen list`
+    from .model import Archive
 
 KINDS = ("meetings", "people", "topics")
 #: A cell wider than this is cut, with an ellipsis, in the table (never in the JSON).
@@ -16,6 +18,8 @@ CELL = 48
 
 def records(archive: Archive, kind: str) -> list[dict]:
     """The JSON records of one kind of thing in the archive, in the archive's order."""
+    from .export import meeting_record, person_record
+
     if kind == "meetings":
         return [meeting_record(m) for m in archive.meetings]
     if kind == "people":

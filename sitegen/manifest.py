@@ -24,6 +24,17 @@ from pathlib import Path
 from .problems import Problems
 
 MANIFEST_FILE = "urls.tsv"
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A page at an earlier address, sending readers on to where it is now (redirects.py plans them)."""
+
+    old: str
+    new: str
+    kind: str
+    #: True when this build made or changed it (a build says so); False when it was there before.
+    changed: bool
 #: In the third column: a page is built at this address.
 BUILT_HERE = "-"
 HEADER = """\

@@ -26,7 +26,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, replace
 
-from .manifest import Entry
+from .manifest import Entry, Redirect
 from .model import Archive
 from .problems import Problems
 from .refdata import PersonRecord
@@ -35,15 +35,6 @@ from .render import Page
 #: The list page a vanished address of each kind falls back to.
 SECTION_OF = {"meeting": "meetings/", "person": "people/", "topic": "topics/", "place": "places/",
               "year": "years/", "article": "articles/"}
-
-
-@dataclass(frozen=True)
-class Redirect:
-    old: str
-    new: str
-    kind: str
-    #: True when this build made or changed it (a build says so); False when it was there before.
-    changed: bool
 
 
 @dataclass(frozen=True)
