@@ -17,10 +17,12 @@ from ..refdata import PersonRecord
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PARTICLES = "bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|abu"
 _STARTS = _UPPER + "".join(sorted({particle[0] for particle in _PARTICLES.split("|")}))
+_PARTICLE_LENGTHS = sorted(len(particle) for particle in _PARTICLES.split("|"))
 NAME_TOKEN = re.compile(
-    # The look-ahead changes no match (every one starts with such a character); it lets the scan pass
-    # quickly over the characters that cannot start one.
-    rf"(?=[{_STARTS}])"
+    # The look-aheads change no match: every token starts with a capital, or with a particle that is
+    # either a word of its own (no word character before it) or joined on by a hyphen ("al-Assad").
+    # They let the scan pass quickly over the characters that cannot start one.
+    rf"(?=[{_STARTS}])(?=[{_UPPER}]|(?<!\w)|[a-z]{{{_PARTICLE_LENGTHS[0]},{_PARTICLE_LENGTHS[-1]}}}-)"
     rf"(?:(?:(?:{_PARTICLES})-)?[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*\.?(?:['’][^\W\d_]+)?|[A-Z]\.|\b(?:{_PARTICLES})\b)"
 )
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
@@ -108,7 +110,9 @@ class PersonMatcher:
         return found
 
     def _resolve(self, phrase: str, size: int, known: set[str]) -> str | None:
-        key = _key(phrase)
+        return self._resolve_key(_key(phrase), size, known)
+
+    def _resolve_key(self, key: str, size: int, known: set[str]) -> str | None:
         cached = self._cache.get(key, _UNSEEN)
         if cached is not _DEPENDS_ON_ARTICLE and cached is not _UNSEEN:
             return cached
@@ -146,9 +150,9 @@ class PersonMatcher:
             return sorted(candidates & known)[0]
         if len(key) >= MIN_FUZZY_LENGTH:
             # A misspelt surname only resolves to someone the article has already named.
-            for name in sorted(known):
-                surname = _surname(name)
-                if surname[:1] == key[:1] and abs(len(surname) - len(key)) <= 2 and _similarity(key, surname) >= SURNAME_RATIO:
+            near = [name for name in known if (surname := _surname(name))[:1] == key[:1] and abs(len(surname) - len(key)) <= 2]
+            for name in sorted(near):
+                if _similarity(key, _surname(name)) >= SURNAME_RATIO:
                     return name
         return None
 
@@ -172,7 +176,8 @@ class _WithDiscovered(PersonMatcher):
         return _WithDiscovered(self._base, [*people])
 
     def _resolve(self, phrase: str, size: int, known: set[str]) -> str | None:
-        return self._discovered.get(_key(phrase)) or self._base._resolve(phrase, size, known)
+        key = _key(phrase)
+        return self._discovered.get(key) or self._base._resolve_key(key, size, known)
 
 
 def _quick_ratio(letters: Counter, other: Counter, length: int) -> float:
@@ -219,6 +224,8 @@ def _untrimmed_runs(text: str) -> list[list[re.Match]]:
 
 def _trimmed(run: list[re.Match]) -> list[re.Match]:
     """A particle belongs to a name only between capitalised words."""
+    if len(run) == 1:
+        return [] if _is_particle(run[0]) else run
     while run and _is_particle(run[0]):
         run = run[1:]
     while run and _is_particle(run[-1]):
