@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..refdata import PlaceRecord
+from .quick import WORD, folded_words
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,13 @@ class PlaceFinder:
         # "Sharm El-Sheikh", "Sharm el Sheikh": case, hyphens and spaces do not matter.
         alternatives = "|".join(re.escape(p).replace("\\ ", r"[\s-]+") for p in phrases)
         self._pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])", re.I) if phrases else None
+        # A phrase can only match where its longest word stands whole in the folded text (its other
+        # characters are spaces, hyphens or punctuation): without one of these words, no place is named.
+        self._words = None if any(not p.isascii() or not WORD.search(p) for p in phrases) else {max(WORD.findall(p), key=len) for p in phrases}
 
     def find(self, text: str) -> list[PlaceMention]:
         """Places named in `text`, in order; a venue carries its city."""
-        if self._pattern is None:
+        if self._pattern is None or (self._words is not None and self._words.isdisjoint(folded_words(text)[1])):
             return []
         return [PlaceMention(*self._by_phrase[_fold(m.group(1))], m.start()) for m in self._pattern.finditer(text)]
 
