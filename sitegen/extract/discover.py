@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..refdata import PersonRecord, Role
 from .people import PersonMatcher
-from .quick import any_of
+from .quick import any_of, folded_words
 
 OFFICES = (
     r"President|Vice President|Prime Minister|PM|Premier|Foreign Minister|Defen[cs]e Minister|Minister(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
@@ -41,10 +41,11 @@ NAME_THEN_OFFICE = re.compile(
     rf"|prime minister|minister|president|envoy|ambassador|chief|head|director|spokes(?:man|woman|person)|advis[eo]r|chancellor"
     rf"|commissioner|king|emir|crown prince)(?:\s+(?:of|to|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b"
 )
-#: Every office NAME_THEN_OFFICE names holds one of these, and the pattern a comma.
-OFFICE_AFTER_CLUES = any_of((
-    "secretary", "minister", "president", "envoy", "ambassador", "chief", "head", "director", "spokes", "advis", "chancellor",
-    "commissioner", "king", "emir", "crown prince",
+#: Every office NAME_THEN_OFFICE names has one of these words, whole (after a space, before a space or the end of
+#: the office), and the pattern a comma.
+OFFICE_AFTER_WORDS = frozenset((
+    "secretary", "minister", "president", "envoy", "ambassador", "chief", "head", "director", "spokesman", "spokeswoman",
+    "spokesperson", "adviser", "advisor", "chancellor", "commissioner", "king", "emir", "crown",
 ))
 #: Capitalised words that open a sentence or clause rather than an office.
 NOT_OFFICE = {"He", "She", "They", "The", "It", "On", "In", "After", "Before", "During", "When", "While", "And", "But",
@@ -82,7 +83,7 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
         titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) else ()
-        office_after = NAME_THEN_OFFICE.finditer(sentence) if "," in sentence and OFFICE_AFTER_CLUES.search(sentence) else ()
+        office_after = NAME_THEN_OFFICE.finditer(sentence) if "," in sentence and not OFFICE_AFTER_WORDS.isdisjoint(folded_words(sentence)[1]) else ()
         for match in [*titled, *office_after]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", POSSESSIVE_END.sub("", name))
