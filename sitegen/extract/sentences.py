@@ -11,7 +11,9 @@ ABBREVIATIONS = {
 }
 INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
 INITIAL = re.compile(r"[A-Z]\.")
-BOUNDARY = re.compile(r"(?<=[.!?])[”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])")
+#: The end mark, then (group 1) closing quotes or brackets and the space before a capital or digit. Opening
+#: with the end mark itself, rather than looking back for it, lets the scan skip to end marks.
+BOUNDARY = re.compile(r"[.!?]([”\"’')\]]*\s+)(?=[“\"‘'(\[]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -40,14 +42,15 @@ def _split(text: str) -> list[tuple[int, int]]:
     sentences = []
     start = 0
     for match in BOUNDARY.finditer(text):
-        before = text[start : match.start()].rsplit(None, 1)
+        mark_end, after = match.start(1), match.end(1)
+        before = text[start:mark_end].rsplit(None, 1)
         last_word = before[-1] if before else ""
         if _is_abbreviation(last_word):
             continue
         # The sentence runs to its end mark and any closing quotes or brackets, not the space after them.
-        closing = len(match.group().rstrip())
-        sentences.append((_stripped(text[start : match.start()], start)[0], match.start() + closing))
-        start = match.end()
+        closing = len(match.group(1).rstrip())
+        sentences.append((_stripped(text[start:mark_end], start)[0], mark_end + closing))
+        start = after
     tail = _stripped(text[start:], start)
     if tail[0] < tail[1]:
         sentences.append(tail)
