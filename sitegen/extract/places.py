@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -17,6 +18,8 @@ class PlaceMention:
     start: int
 
 
+#: How many patterns for sets of place words are kept: a text names few places, and the same ones recur.
+PATTERN_CACHE = 1024
 #: What comes before a place that is where something happened: "in Jerusalem", "in the Red Sea resort of Sharm El Sheikh".
 LOCATED = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:resort|city|town|capital|village|port)\s+of\s+)?$", re.I)
 
@@ -33,19 +36,35 @@ class PlaceFinder:
                 self._by_phrase[venue] = (place.name, venue)
         # One pattern for every name, longest first, so "Washington, D.C." wins over "Washington".
         self._by_phrase = {_fold(k): v for k, v in self._by_phrase.items()}
-        phrases = sorted(self._by_phrase, key=len, reverse=True)
-        # "Sharm El-Sheikh", "Sharm el Sheikh": case, hyphens and spaces do not matter.
-        alternatives = "|".join(re.escape(p).replace("\\ ", r"[\s-]+") for p in phrases)
-        self._pattern = re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])", re.I) if phrases else None
+        self._phrases = sorted(self._by_phrase, key=len, reverse=True)
         # A phrase can only match where its longest word stands whole in the folded text (its other
-        # characters are spaces, hyphens or punctuation): without one of these words, no place is named.
-        self._words = None if any(not p.isascii() or not WORD.search(p) for p in phrases) else {max(WORD.findall(p), key=len) for p in phrases}
+        # characters are spaces, hyphens or punctuation). Searching with only the phrases whose word a
+        # text has finds the same places: the others match nowhere in it.
+        if all(p.isascii() and WORD.search(p) for p in self._phrases):
+            self._word_of: dict[str, str] | None = {p: max(WORD.findall(p), key=len) for p in self._phrases}
+            self._words = frozenset(self._word_of.values())
+        else:
+            self._word_of, self._words = None, frozenset()
+        self._pattern_for = functools.lru_cache(maxsize=PATTERN_CACHE)(self._pattern_of)
 
     def find(self, text: str) -> list[PlaceMention]:
         """Places named in `text`, in order; a venue carries its city."""
-        if self._pattern is None or (self._words is not None and self._words.isdisjoint(folded_words(text)[1])):
+        if not self._phrases:
             return []
-        return [PlaceMention(*self._by_phrase[_fold(m.group(1))], m.start()) for m in self._pattern.finditer(text)]
+        if self._word_of is None:
+            pattern = self._pattern_for(None)
+        elif words := self._words & folded_words(text)[1]:
+            pattern = self._pattern_for(words)
+        else:
+            return []
+        return [PlaceMention(*self._by_phrase[_fold(m.group(1))], m.start()) for m in pattern.finditer(text)]
+
+    def _pattern_of(self, words: frozenset[str] | None) -> re.Pattern:
+        """One pattern for the phrases filed under `words` (all of them for None), longest first."""
+        phrases = [p for p in self._phrases if words is None or self._word_of[p] in words]
+        # "Sharm El-Sheikh", "Sharm el Sheikh": case, hyphens and spaces do not matter.
+        alternatives = "|".join(re.escape(p).replace("\\ ", r"[\s-]+") for p in phrases)
+        return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])", re.I)
 
     def meeting_place(self, text: str) -> PlaceMention | None:
         """The place a sentence puts a meeting in: a venue or a city after 'in', 'at' or 'to'."""
