@@ -23,7 +23,7 @@ from .meetings import MeetingCandidate, assign_sentences, find_meetings, lede_da
 from .people import PersonMatcher, canonical_names, distinct, marks_and_mentions, mentions_in
 from .places import PlaceFinder
 from .sentences import sentence_spans
-from .text import CleanText, clean_text, markdown_blocks, render_markdown
+from .text import CleanText, clean_text, markdown_blocks, markdown_converter, render_markdown
 from .topics import TopicFinder
 
 UNKNOWN_COUNTRY = "unknown"
@@ -51,6 +51,7 @@ class Extractor:
         self.topics = TopicFinder(data.topics)
         self._countries = {p.name: p.country for p in data.people}
         self._outlets = data.outlets
+        markdown_converter()  # built now, once, not inside the first Markdown article's extraction
 
     def country_of(self, person: str) -> str:
         return self._countries.get(person, UNKNOWN_COUNTRY)

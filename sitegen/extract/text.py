@@ -203,7 +203,7 @@ TAG = re.compile(r"<[^>]+>")
 def render_markdown(body: str) -> str:
     """Markdown to HTML, passed through a real sanitizer: no script, handler or javascript: URL survives."""
     try:
-        rendered = _markdown().reset().convert(body)
+        rendered = markdown_converter().reset().convert(body)
     except RecursionError:
         # Python-Markdown recurses once per level of nesting: a few hundred nested lists exhaust it.
         _CONVERTER.markdown = None  # what a conversion cut short left behind is not carried into the next
@@ -211,7 +211,7 @@ def render_markdown(body: str) -> str:
     return nh3.clean(rendered, link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"})
 
 
-def _markdown() -> markdown.Markdown:
+def markdown_converter() -> markdown.Markdown:
     """This thread's converter, built once: its extensions and parser cost more to set up than most articles to convert."""
     if getattr(_CONVERTER, "markdown", None) is None:
         _CONVERTER.markdown = markdown.Markdown(extensions=[ExtraExtension(), SaneListExtension()], output_format="html")
