@@ -91,6 +91,8 @@ async function load() {
 // with ("ashkenazi" as "a"), or leaves it out of a search of several words. With the index in shards,
 // a shard without the word would then find pages without it. So the search is made only in the shards
 // that hold every word of the query that some shard holds (a quoted phrase already needs every word).
+// A word no shard holds whole (the beginning of one, typed so far) leaves every shard in, so until it
+// is complete a shard without any word so beginning may show loose matches.
 async function searchShards(pagefind, query, filters) {
   const words = query.startsWith('"') ? [] : query.split(/\s+/).filter(Boolean);
   const holding = await Promise.all(words.map(async (word) => {
