@@ -65,7 +65,12 @@ class ModelIndex:
             except (AttributeError, KeyError):
                 value = ("missing", attribute)
             # A method (person.role_on) may read anything of its object: it depends on all of it.
-            found = self.state(key) if callable(value) else _hash(self._flat(value, set()))
+            if callable(value):
+                found = self.state(key)
+            elif type(value) in _PLAIN:  # most reads (a name, an address): the value is its own state
+                found = repr(value)
+            else:
+                found = _hash(self._flat(value, set()))
         self._states[read] = found
         return found
 
@@ -91,29 +96,47 @@ class ModelIndex:
     def _whole(self, item: object):
         if isinstance(item, dict):
             return self._flat(item, set())
-        values = [self._flat(getattr(item, f.name), set()) for f in dataclasses.fields(item)]
-        values += [self._flat(getattr(item, name), set()) for name in _properties(type(item))]
-        return (type(item).__name__, tuple(values))
+        names = _field_names(type(item)) + _properties(type(item))
+        return (type(item).__name__, tuple([self._flat(getattr(item, name), set()) for name in names]))
 
     def _flat(self, value: object, refs: set[str]):
-        """`value` as nested tuples of plain values, model objects replaced by their keys (added to `refs`)."""
-        if value is None or isinstance(value, (str, int, float, bool)):
+        """`value` as nested tuples of plain values, model objects replaced by their keys (added to `refs`).
+
+        Called millions of times at ten thousand articles: the common types are tested first, by exact type.
+        """
+        kind = type(value)
+        if kind in _PLAIN:
             return value
         key = self._keys.get(id(value))
         if key is not None:
             refs.add(key)
             return ("@", key)
+        if kind is tuple or kind is list:
+            return tuple([self._flat(v, refs) for v in value])
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
         if isinstance(value, (list, tuple)):
-            return tuple(self._flat(v, refs) for v in value)
+            return tuple([self._flat(v, refs) for v in value])
         if isinstance(value, dict):
-            return ("{", tuple((self._flat(k, refs), self._flat(v, refs)) for k, v in value.items()))
+            return ("{", tuple([(self._flat(k, refs), self._flat(v, refs)) for k, v in value.items()]))
         if isinstance(value, (set, frozenset)):
             return ("set", tuple(sorted(repr(self._flat(v, refs)) for v in value)))
         if isinstance(value, (dt.date, PurePath, enum.Enum)):
             return repr(value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return (type(value).__name__, tuple(self._flat(getattr(value, f.name), refs) for f in dataclasses.fields(value)))
+            return (kind.__name__, tuple([self._flat(getattr(value, name), refs) for name in _field_names(kind)]))
         return repr(value)  # anything else: its repr (one holding an address never matches, so is always rendered)
+
+
+#: Exactly these types are their own flat form (subclasses, such as Markup, take the longer way).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return _FIELDS[cls]
 
 
 _PROPERTIES: dict[type, tuple[str, ...]] = {}
