@@ -109,7 +109,8 @@ def index_site(site: Path, previous: Path | None = None) -> None:
             target = site / folders[shard.name]
             if shard.name in reused:
                 old = previous / folders[shard.name]
-                shutil.copytree(old, target, ignore=functools.partial(_other_bundles, old), symlinks=False)
+                # Linked, not copied: neither site's bundle is ever written into, only replaced whole.
+                shutil.copytree(old, target, ignore=functools.partial(_other_bundles, old), symlinks=False, copy_function=_link_file)
             else:
                 os.rename(work / shard.name / BUNDLE, target)
                 (target / FINGERPRINT).write_text(shard.fingerprint + "\n", encoding="utf-8")
@@ -206,6 +207,14 @@ def _index_shard(pagefind: Path, site: Path, folder: Path, shard: Shard) -> Prob
         return Problem("search index", f"Pagefind failed on the {shard.name} shard: {detail}")
     log.debug("search shard %s: %d pages in %.2fs", shard.name, len(shard.pages), time.perf_counter() - started)
     return None
+
+
+def _link_file(source: str, target: str) -> None:
+    """copytree's copy_function: a hard link where the file system allows it."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _link(source: Path, target: Path) -> None:
