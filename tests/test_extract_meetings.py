@@ -146,3 +146,31 @@ def test_declared_participants_take_the_day_the_text_gives(extractor):
     problems = Problems()
     meetings_of(extractor, "---\nparticipants: [Antony Blinken, Anthony Blinken]\n---\nText.", problems)
     assert [p.key for p in problems.errors] == ["participants"]
+
+
+def test_a_phone_call_received_is_not_a_meeting(extractor):
+    text = ("---\ndate: 2023-10-11\n---\nMohammed bin Salman received a phone call from Ebrahim Raisi on Wednesday. "
+            "The crown prince also received phone calls on Wednesday from Abdel Fattah el-Sisi and King Abdullah II.")
+    assert meetings_of(extractor, text) == []
+
+
+def test_the_sender_of_a_message_handed_over_did_not_take_part(extractor):
+    text = ("---\ndate: 2025-04-17\n---\nAbbas Araghchi met Vladimir Putin at the Kremlin on Thursday and handed him "
+            "a written message from Ali Khamenei.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abbas Araghchi", "Vladimir Putin"]]
+
+
+def test_met_with_one_and_with_another_is_two_meetings(extractor):
+    text = "---\ndate: 2024-06-24\n---\nYoav Gallant met with Antony Blinken in Washington on Monday and with CIA Director William Burns."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Yoav Gallant"], ["William Burns", "Yoav Gallant"]]
+
+
+def test_co_chairing_a_dialogue_is_meeting(extractor):
+    text = "---\ndate: 2024-09-18\n---\nAntony Blinken and Badr Abdelatty co-chaired the US-Egypt Strategic Dialogue in Cairo on Wednesday."
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Badr Abdelatty"], dt.date(2024, 9, 18), "Cairo")]
+
+
+def test_a_title_case_dateline_with_a_colon_places_the_meeting(extractor):
+    text = "---\ndate: 2025-04-12\n---\nMuscat: Badr Albusaidi received on Saturday Abbas Araghchi, who heads his country's delegation."
+    assert meetings_of(extractor, text) == [(["Abbas Araghchi", "Badr Albusaidi"], dt.date(2025, 4, 12), "Muscat")]
+    assert meetings_of(extractor, text.replace("Muscat:", "Update:"))[0][2] is None

@@ -29,6 +29,8 @@ from .topics import TopicFinder
 UNKNOWN_COUNTRY = "unknown"
 #: A dateline opening the story: a city in capitals, then a comma, a dash or the agency.
 DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{2,30}?[A-Z])(?:,\s| —| –| -\s|\s\(|\s//)")
+#: A dateline in title case before a colon ("Muscat: His Highness ..."): taken only when it is a known city.
+DATELINE_COLON = re.compile(r"^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?):\s")
 LEDE_SENTENCES = 3
 FIRST_HEADING = re.compile(r"^\s*<h[1-6][^>]*>.*?</h[1-6]>\s*", re.S)
 
@@ -169,6 +171,9 @@ class Extractor:
                 name = match.group(1).strip().title()
                 known = self.places.find(name)
                 return known[0].city if known else name
+            match = DATELINE_COLON.match(sentence)
+            if match and (known := self.places.find(match.group(1))) and known[0].start == 0:
+                return known[0].city
         return None
 
     def _main_place(self, sentences: list[str]) -> str | None:

@@ -21,13 +21,13 @@ from .quick import folded_words
 
 TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
-    r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed)\b",
+    r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed|co-chair(?:ed|s)?)\b",
     re.I,
 )
 #: Every match of TRIGGER or AFTER_OWN_TALKS has one of these words: a sentence with none reports no meeting.
 MEETING_WORDS = frozenset((
     "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
-    "conferred", "received", "receives", "welcomed",
+    "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair",
 ))
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
@@ -39,6 +39,8 @@ NOT_HAPPENED = re.compile(
     r"|\bfor (?:a |his |her |their )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow)(?:['’]s)?\s+$",
     re.I,
 )
+#: "received a phone call from", "welcomed a call from": a call, which is not a meeting (the text would call it one).
+CALL_AFTER = re.compile(r"\s+(?:on \w+\s+)?(?:an?\s+|two\s+|several\s+)?(?:(?:tele)?phone\s+|video\s+)?calls?\b", re.I)
 #: A meeting word followed by a modal is a plan ("the meeting would be held at ...").
 PLANNED_AFTER = re.compile(r"^\w*\s+(?:would|will|is expected|is scheduled|is due|could|might|may|was planned|was scheduled)\b", re.I)
 #: A meeting mentioned as background to another one.
@@ -53,6 +55,11 @@ AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
 #: People who came along: "joined by IDF chief Herzi Halevi" did not hold the meeting.
 ATTENDEES = re.compile(r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the presence of\b", re.I)
+#: "handed over a message from Khamenei", "on behalf of Trump": a sender named, not someone in the room.
+SENDER = re.compile(r"\b(?:message|letter|invitation|greetings|regards) from\b|\bon behalf of\b", re.I)
+SENDER_WORDS = frozenset(("message", "letter", "invitation", "greetings", "regards", "behalf"))
+#: "met with Blinken on Monday and with Burns": the preposition said again, a meeting again.
+AND_WITH = re.compile(r",?\s+and (?:then |later |also )?with\b", re.I)
 LIST_CONTINUES = re.compile(r"^\s*(including|and|as well as|such as|among them|both|with)\b", re.I)
 ATTRIBUTION = re.compile(
     r"(?:,|[”\"])\s*(?:according to\b[^.]*|[^,”\"]{0,80}?\b(?:said|says|stated|told|added|noted|wrote|tweeted)\b[^,”\"]{0,40})[.!?]?$"
@@ -284,8 +291,9 @@ def participants_of_sentence(
         return (split_bilateral(people, country_of) if trigger.group().lower() == "meetings" else [people]), anaphoric
     # "talks with Fidan, and was then received by Erdogan": a second meeting word, a second meeting.
     later_triggers = [t.start() for t in TRIGGER.finditer(sentence, trigger.end()) if _is_live_trigger(sentence, t, excluded)]
+    again = bool(AND_WITH.search(sentence, trigger.end()))
     for hub, spokes in ((before, after), (after, before)):
-        if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1 and not later_triggers:
+        if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1 and not later_triggers and not again:
             return [people], anaphoric  # a delegation of one country: one meeting, unless the article says otherwise
     return [(host, guest) for host in before for guest in after], anaphoric
 
@@ -307,7 +315,7 @@ def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -
 def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) -> bool:
     if any(trigger.start() in span for span in excluded):
         return False
-    if PLANNED_AFTER.match(sentence[trigger.start() :]):
+    if PLANNED_AFTER.match(sentence[trigger.start() :]) or CALL_AFTER.match(sentence, trigger.end()):
         return False
     return not NOT_HAPPENED.search(sentence[max(0, trigger.start() - 60) : trigger.start()])
 
@@ -327,6 +335,10 @@ def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
         spans.append(range(match.start(), end))
     for match in ATTENDEES.finditer(sentence):
         spans.append(range(match.start(), len(sentence)))
+    if not SENDER_WORDS.isdisjoint(folded_words(sentence)[1]):
+        for match in SENDER.finditer(sentence):
+            end = sentence.find(",", match.end())
+            spans.append(range(match.start(), end if end != -1 else len(sentence)))
     attribution = ATTRIBUTION.search(sentence)
     if attribution:
         spans.append(range(attribution.start(), len(sentence)))
