@@ -174,3 +174,9 @@ def test_a_title_case_dateline_with_a_colon_places_the_meeting(extractor):
     text = "---\ndate: 2025-04-12\n---\nMuscat: Badr Albusaidi received on Saturday Abbas Araghchi, who heads his country's delegation."
     assert meetings_of(extractor, text) == [(["Abbas Araghchi", "Badr Albusaidi"], dt.date(2025, 4, 12), "Muscat")]
     assert meetings_of(extractor, text.replace("Muscat:", "Update:"))[0][2] is None
+
+
+def test_the_host_called_by_a_given_name_meets_again(extractor):
+    text = ("---\ndate: 2025-04-12\n---\nMuscat: Badr bin Hamad Albusaidi received on Saturday Abbas Araghchi. "
+            "His Highness Sayyid Badr also received Steven Witkoff, who heads the American delegation.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abbas Araghchi", "Badr Albusaidi"], ["Badr Albusaidi", "Steve Witkoff"]]

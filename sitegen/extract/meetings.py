@@ -53,6 +53,9 @@ BACK_REFERENCE = re.compile(
 AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\b|\bafter\s+meeting\b", re.I)
 #: "he then held talks with ...": the sentence's subject is the person the article follows.
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
+#: Capitalised words: "His Highness Sayyid Badr" calls Badr Albusaidi by his given name.
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+NOT_GIVEN_NAMES = frozenset(("Al", "El", "The", "His", "Her", "Highness", "Prince", "Sheikh", "King", "President", "Minister"))
 #: People who came along: "joined by IDF chief Herzi Halevi" did not hold the meeting.
 ATTENDEES = re.compile(r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the presence of\b", re.I)
 #: "handed over a message from Khamenei", "on behalf of Trump": a sender named, not someone in the room.
@@ -276,11 +279,13 @@ def participants_of_sentence(
     anaphoric = bool(REFERS_BACK.search(sentence[max(0, trigger.start() - 25) : trigger.end()]))
     taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded)]
     people = tuple(dict.fromkeys(m.person for m in taking_part))
-    if len(people) < (1 if protagonist and SUBJECT_PRONOUN.search(sentence[: trigger.start()]) else 2):
+    head = sentence[: trigger.start()]
+    by_protagonist = bool(protagonist and (SUBJECT_PRONOUN.search(head) or _calls_by_given_name(head, protagonist)))
+    if len(people) < (1 if by_protagonist else 2):
         return [], anaphoric
     before = tuple(dict.fromkeys(m.person for m in taking_part if m.start < trigger.start()))
     after = tuple(p for p in dict.fromkeys(m.person for m in taking_part if m.start >= trigger.start()) if p not in before)
-    if not before and protagonist and protagonist not in after and SUBJECT_PRONOUN.search(sentence[: trigger.start()]):
+    if not before and by_protagonist and protagonist not in after:
         before = (protagonist,)
         people = (protagonist, *people)
     if len(people) < 2:
@@ -296,6 +301,15 @@ def participants_of_sentence(
         if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1 and not later_triggers and not again:
             return [people], anaphoric  # a delegation of one country: one meeting, unless the article says otherwise
     return [(host, guest) for host in before for guest in after], anaphoric
+
+
+def _calls_by_given_name(head: str, protagonist: str) -> bool:
+    """True when the words before the meeting word name `protagonist` by a word of their name other than the last.
+
+    "His Highness Sayyid Badr also received Steven Witkoff", after "Badr bin Hamad Albusaidi received ...".
+    """
+    given = set(protagonist.split()[:-1]) - NOT_GIVEN_NAMES
+    return bool(given) and not given.isdisjoint(CAPITALISED.findall(head))
 
 
 def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:
