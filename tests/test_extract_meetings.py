@@ -180,3 +180,8 @@ def test_the_host_called_by_a_given_name_meets_again(extractor):
     text = ("---\ndate: 2025-04-12\n---\nMuscat: Badr bin Hamad Albusaidi received on Saturday Abbas Araghchi. "
             "His Highness Sayyid Badr also received Steven Witkoff, who heads the American delegation.")
     assert [m[0] for m in meetings_of(extractor, text)] == [["Abbas Araghchi", "Badr Albusaidi"], ["Badr Albusaidi", "Steve Witkoff"]]
+
+
+def test_a_meeting_in_the_present_perfect_is_on_the_day_of_publication(extractor):
+    text = "---\ndate: 2024-10-02\n---\nMasoud Pezeshkian has met Qatar's Emir Tamim bin Hamad Al Thani in the Qatari capital."
+    assert [m[1] for m in meetings_of(extractor, text)] == [dt.date(2024, 10, 2)]

@@ -187,6 +187,8 @@ def _split_delegations(candidates: list[MeetingCandidate]) -> list[MeetingCandid
 #: "Later in the day, X met Y": the meeting is on the day of the one reported before it.
 SAME_DAY_AS_BEFORE = re.compile(r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b", re.I)
 LEDE_SENTENCES = 3
+#: "Pezeshkian has met Qatar's emir": news in the present perfect happened on the day it was published.
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just)\s+)?(?:met|hosted|received|welcomed|held)\b", re.I)
 
 
 #: Time words that put a meeting before the story's days: "in November", "last month", "in 2022".
@@ -243,6 +245,8 @@ def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[t
                 around = (previous.date_sentence, previous.date)
             around = around or lede or next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
             around = around or _nearest_dated(candidate, candidates)
+            if around is None and anchor and PRESENT_PERFECT.search(candidate.sentence):
+                around = (candidate.sentence, FoundDate(anchor, 0, 0, False))
             if around:
                 candidate.date_sentence, candidate.date = around
         previous = candidate
