@@ -185,3 +185,9 @@ def test_the_host_called_by_a_given_name_meets_again(extractor):
 def test_a_meeting_in_the_present_perfect_is_on_the_day_of_publication(extractor):
     text = "---\ndate: 2024-10-02\n---\nMasoud Pezeshkian has met Qatar's Emir Tamim bin Hamad Al Thani in the Qatari capital."
     assert [m[1] for m in meetings_of(extractor, text)] == [dt.date(2024, 10, 2)]
+
+
+def test_the_day_in_a_clause_about_a_participant_is_not_the_meetings(extractor):
+    text = ("---\ndate: 2024-12-22\n---\nHakan Fidan on Sunday met with Ahmed al-Sharaa in Damascus. Fidan also held talks with "
+            "Foreign Minister Asaad Hassan al-Shaibani, who was named to the post on Saturday.")
+    assert [m[1] for m in meetings_of(extractor, text)] == [dt.date(2024, 12, 22), dt.date(2024, 12, 22)]

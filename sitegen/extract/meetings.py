@@ -117,7 +117,7 @@ def find_meetings(
         if not groups:
             continue
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
-        found_date = date_in_sentence(_unquoted(sentence), anchor)
+        found_date = date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)
         found_place = places.meeting_place(sentence)
         for group in groups:
             key = frozenset(group)
@@ -201,6 +201,8 @@ ELSEWHEN = re.compile(
 
 ELSEWHEN_REACH = 50
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|where)\b")
+#: A clause about someone or something named, up to the next comma: its day is not the meeting's.
+RELATIVE_CLAUSE_SPAN = re.compile(r",\s*(?:who|whose)\b[^,]*")
 
 
 def _elsewhen(sentence: str, trigger: re.Match, anchor) -> bool:
@@ -365,6 +367,11 @@ def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
 
 def _unquoted(sentence: str) -> str:
     return QUOTED.sub(" ", sentence)
+
+
+def _without_relative_clauses(sentence: str) -> str:
+    """The sentence less its ", who ..." clauses: "al-Shaibani, who was named minister on Saturday" dates the naming."""
+    return RELATIVE_CLAUSE_SPAN.sub(" ", sentence) if ", who" in sentence else sentence
 
 
 def assign_sentences(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], mentions: Sequence[list[Mention]]) -> None:
