@@ -191,3 +191,8 @@ def test_the_day_in_a_clause_about_a_participant_is_not_the_meetings(extractor):
     text = ("---\ndate: 2024-12-22\n---\nHakan Fidan on Sunday met with Ahmed al-Sharaa in Damascus. Fidan also held talks with "
             "Foreign Minister Asaad Hassan al-Shaibani, who was named to the post on Saturday.")
     assert [m[1] for m in meetings_of(extractor, text)] == [dt.date(2024, 12, 22), dt.date(2024, 12, 22)]
+
+
+def test_guests_received_separately_did_not_meet_each_other(extractor):
+    text = "---\ndate: 2024-04-17\n---\nPrime minister receives David Cameron and Annalena Baerbock separately in Jerusalem."
+    assert meetings_of(extractor, text) == []

@@ -53,6 +53,8 @@ BACK_REFERENCE = re.compile(
 AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\b|\bafter\s+meeting\b", re.I)
 #: "he then held talks with ...": the sentence's subject is the person the article follows.
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
+#: "received A and B separately", "in two separate meetings": each met the host alone.
+SEPARATELY = re.compile(r"\bseparately\b|\bseparate (?:meetings|talks)\b", re.I)
 #: Capitalised words: "His Highness Sayyid Badr" calls Badr Albusaidi by his given name.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 NOT_GIVEN_NAMES = frozenset(("Al", "El", "The", "His", "Her", "Highness", "Prince", "Sheikh", "King", "President", "Minister"))
@@ -298,6 +300,8 @@ def participants_of_sentence(
         return [], anaphoric
     if joint:
         return [people], anaphoric
+    if not before and SEPARATELY.search(sentence, trigger.end()):
+        return [], anaphoric  # "Prime minister receives Cameron and Baerbock separately": they did not meet each other
     if not before or not after:
         return (split_bilateral(people, country_of) if trigger.group().lower() == "meetings" else [people]), anaphoric
     # "talks with Fidan, and was then received by Erdogan": a second meeting word, a second meeting.
