@@ -196,3 +196,11 @@ def test_the_day_in_a_clause_about_a_participant_is_not_the_meetings(extractor):
 def test_guests_received_separately_did_not_meet_each_other(extractor):
     text = "---\ndate: 2024-04-17\n---\nPrime minister receives David Cameron and Annalena Baerbock separately in Jerusalem."
     assert meetings_of(extractor, text) == []
+
+
+def test_the_agency_in_the_dateline_is_the_outlet(extractor):
+    problems = Problems()
+    for text, outlet in (("RIYADH, April 29 (Reuters) - Antony Blinken met Mohammed bin Salman on Monday.", "Reuters"),
+                         ("WASHINGTON (AP) — Lloyd Austin met Yoav Gallant on Tuesday.", "Associated Press")):
+        source = read_source("t.txt", text.encode(), problems)
+        assert extractor.extract(source, read_declared(source, problems), problems).outlet == outlet

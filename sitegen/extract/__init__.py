@@ -32,6 +32,8 @@ DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{2,30}?[A-Z])(?:,\s| —| –| -\s|\s
 #: A dateline in title case before a colon ("Muscat: His Highness ..."): taken only when it is a known city.
 DATELINE_COLON = re.compile(r"^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?):\s")
 LEDE_SENTENCES = 3
+#: How far into a paragraph a dateline's agency may stand.
+DATELINE_REACH = 80
 FIRST_HEADING = re.compile(r"^\s*<h[1-6][^>]*>.*?</h[1-6]>\s*", re.S)
 
 
@@ -91,7 +93,7 @@ class Extractor:
             title=final_title or derive_title(meetings, sentences),
             title_is_derived=final_title is None,
             published=published,
-            outlet=declared.outlet or self._outlet(furniture),
+            outlet=declared.outlet or self._outlet(furniture) or self._agency([b.text[:DATELINE_REACH] for b in blocks[:LEDE_SENTENCES]]),
             source_url=declared.source,
             people=tuple(distinct((*mentioned, *(p for m in meetings for p in m.participants)))),
             topics=topics,
@@ -182,6 +184,13 @@ class Extractor:
         return counts.most_common(1)[0][0] if counts else None
 
     # -- outlet ----------------------------------------------------------------
+
+    def _agency(self, ledes: list[str]) -> str | None:
+        """The agency a dateline names ("RIYADH, April 29 (Reuters) -"): an outlet's signal that opens with a bracket."""
+        for outlet in self._outlets:
+            if any(signal.startswith("(") and signal in lede for signal in outlet.signals for lede in ledes):
+                return outlet.name
+        return None
 
     def _outlet(self, furniture: tuple[str, ...]) -> str | None:
         for line in furniture:
