@@ -204,3 +204,12 @@ def test_the_agency_in_the_dateline_is_the_outlet(extractor):
                          ("WASHINGTON (AP) — Lloyd Austin met Yoav Gallant on Tuesday.", "Associated Press")):
         source = read_source("t.txt", text.encode(), problems)
         assert extractor.extract(source, read_declared(source, problems), problems).outlet == outlet
+
+
+def test_a_country_or_city_saying_where_someone_met_or_comes_from_is_no_topic(extractor):
+    finder = extractor.topics
+    assert "russia-ukraine" not in finder.find(["Sergei Lavrov held talks with Abbas Araghchi in Moscow on Friday."])
+    assert "russia-ukraine" not in finder.find(["Araghchi sat down with his Russian counterpart in the Russian capital."])
+    assert "russia-ukraine" not in finder.find(["Araghchi met Russian Deputy Foreign Minister Sergei Ryabkov."])
+    assert "syria" in finder.find(["They discussed the situation in Syria."])
+    assert "russia-ukraine" in finder.find(["Moscow considers the war in Ukraine a priority."])

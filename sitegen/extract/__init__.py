@@ -52,7 +52,7 @@ class Extractor:
         self.data = data
         self.people = PersonMatcher(data.people)
         self.places = PlaceFinder(data.places)
-        self.topics = TopicFinder(data.topics)
+        self.topics = TopicFinder(data.topics, (p.name for p in data.places))
         self._countries = {p.name: p.country for p in data.people}
         self._outlets = data.outlets
         markdown_converter()  # built now, once, not inside the first Markdown article's extraction
