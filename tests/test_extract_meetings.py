@@ -213,3 +213,9 @@ def test_a_country_or_city_saying_where_someone_met_or_comes_from_is_no_topic(ex
     assert "russia-ukraine" not in finder.find(["Araghchi met Russian Deputy Foreign Minister Sergei Ryabkov."])
     assert "syria" in finder.find(["They discussed the situation in Syria."])
     assert "russia-ukraine" in finder.find(["Moscow considers the war in Ukraine a priority."])
+
+
+def test_a_delegation_whose_members_the_next_sentence_lists_met_as_one(extractor):
+    text = ("---\ndate: 2023-11-20\n---\nBEIJING, Nov. 20 (Xinhua) -- Chinese Foreign Minister Wang Yi met here on Monday with a delegation of foreign ministers. "
+            "The delegation includes Jordanian Foreign Minister Ayman Safadi and Egyptian Foreign Minister Sameh Shoukry.")
+    assert meetings_of(extractor, text) == [(["Ayman Safadi", "Sameh Shoukry", "Wang Yi"], dt.date(2023, 11, 20), "Beijing")]

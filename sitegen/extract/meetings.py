@@ -79,6 +79,14 @@ JOINT = re.compile(
 )
 #: Every match of JOINT has one of these words.
 JOINT_WORDS = frozenset(("trilateral", "three", "four", "five", "quadrilateral", "quartet", "joint", "jointly", "summit", "brought"))
+#: "met here on Monday with a delegation of foreign ministers": whom, the article says next.
+DELEGATION_MET = re.compile(r"\b(?:met|meets|received|receives|hosted|hosts|welcomed)\b[^.;]{0,60}?\bdelegation\b", re.I)
+#: "The delegation includes ...", "The delegation, led by ..., comprised ...".
+DELEGATION_LIST = re.compile(
+    r"^(?:The|This|That|Its|The visiting) delegation\b[^.;]{0,60}?\b(?:includes?|included|including|comprises?|comprised|consists? of"
+    r"|consisted of|(?:is|was) made up of|(?:is|was) composed of|(?:is|was) led by|members? (?:are|were))\b"
+)
+DELEGATION_LIST_REACH = 2
 BACK_REFERENCE_AT_START = 20
 COMMA = re.compile(",")
 
@@ -109,6 +117,7 @@ def find_meetings(
     """Meetings reported in `sentences` ((block index, sentence) pairs, with their `mentions`), merged by participants."""
     by_people: dict[frozenset, MeetingCandidate] = {}
     texts = [s for _, s in sentences]
+    all_mentions = mentions  # the loop names each sentence's own `mentions`
     for index, ((block, sentence), mentions) in enumerate(zip(sentences, mentions)):
         if MEETING_WORDS.isdisjoint(folded_words(sentence)[1]):
             continue  # no meeting word: participants_of_sentence would find no one
@@ -116,6 +125,8 @@ def find_meetings(
         joint = any(not JOINT_WORDS.isdisjoint(folded_words(text)[1]) for text in around) and bool(JOINT.search(" ".join(around)))
         protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
         groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist, anchor)
+        if not groups and "delegation" in folded_words(sentence)[1]:
+            groups, joint = _delegation_listed_after(index, sentences, all_mentions), True
         if not groups:
             continue
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
@@ -139,6 +150,20 @@ def find_meetings(
     candidates = _split_delegations(list(by_people.values()))
     _date_from_context(candidates, sentences, anchor)
     return candidates
+
+
+def _delegation_listed_after(index: int, sentences, mentions) -> list[tuple[str, ...]]:
+    """"Wang Yi met a delegation of foreign ministers. The delegation includes A, B and C": one meeting of them all."""
+    sentence = sentences[index][1]
+    hosts = list(dict.fromkeys(m.person for m in mentions[index] if not m.attributive))
+    met = DELEGATION_MET.search(sentence)
+    if len(hosts) != 1 or met is None or not _is_live_trigger(sentence, met, _excluded_spans(sentence)):
+        return []
+    for later in range(index + 1, min(index + 1 + DELEGATION_LIST_REACH, len(sentences))):
+        if DELEGATION_LIST.match(sentences[later][1]):
+            members = [p for p in dict.fromkeys(m.person for m in mentions[later]) if p != hosts[0]]
+            return [(hosts[0], *members)] if members else []
+    return []
 
 
 def _hub_of_delegation(groups, sentence, mentions, country_of) -> str | None:
