@@ -219,3 +219,11 @@ def test_a_delegation_whose_members_the_next_sentence_lists_met_as_one(extractor
     text = ("---\ndate: 2023-11-20\n---\nBEIJING, Nov. 20 (Xinhua) -- Chinese Foreign Minister Wang Yi met here on Monday with a delegation of foreign ministers. "
             "The delegation includes Jordanian Foreign Minister Ayman Safadi and Egyptian Foreign Minister Sameh Shoukry.")
     assert meetings_of(extractor, text) == [(["Ayman Safadi", "Sameh Shoukry", "Wang Yi"], dt.date(2023, 11, 20), "Beijing")]
+
+
+def test_a_principal_named_in_the_possessive_is_not_in_the_room(extractor):
+    text = ("---\ndate: 2025-01-11\n---\nDonald Trump's incoming Middle East envoy Steve Witkoff met with Benjamin Netanyahu "
+            "in Jerusalem on Saturday.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Benjamin Netanyahu", "Steve Witkoff"]]
+    text = "---\ndate: 2025-01-11\n---\nBenjamin Netanyahu's meeting with Donald Trump in Washington lasted two hours."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Benjamin Netanyahu", "Donald Trump"]]

@@ -55,6 +55,10 @@ AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
 #: "received A and B separately", "in two separate meetings": each met the host alone.
 SEPARATELY = re.compile(r"\bseparately\b|\bseparate (?:meetings|talks)\b", re.I)
+#: The word after a possessive name, past its adjectives: "Trump's incoming Middle East envoy".
+OWNED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(envoy|adviser|advisor|aide|aides|office|spokesman|spokeswoman|spokesperson|son|daughter|wife|husband|"
+                   r"chief of staff|representative|emissary|deputy|son-in-law|government|cabinet|administration|meeting|talks|visit)\b", re.I)
+MEETING_NOUNS = frozenset(("meeting", "talks", "visit"))
 #: Capitalised words: "His Highness Sayyid Badr" calls Badr Albusaidi by his given name.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 NOT_GIVEN_NAMES = frozenset(("Al", "El", "The", "His", "Her", "Highness", "Prince", "Sheikh", "King", "President", "Minister"))
@@ -310,7 +314,7 @@ def participants_of_sentence(
     if trigger is None or _elsewhen(sentence, trigger, anchor):
         return [], False
     anaphoric = bool(REFERS_BACK.search(sentence[max(0, trigger.start() - 25) : trigger.end()]))
-    taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded)]
+    taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded) and not _owner_only(sentence, m)]
     people = tuple(dict.fromkeys(m.person for m in taking_part))
     head = sentence[: trigger.start()]
     by_protagonist = bool(protagonist and (SUBJECT_PRONOUN.search(head) or _calls_by_given_name(head, protagonist)))
@@ -345,6 +349,17 @@ def _calls_by_given_name(head: str, protagonist: str) -> bool:
     """
     given = set(protagonist.split()[:-1]) - NOT_GIVEN_NAMES
     return bool(given) and not given.isdisjoint(CAPITALISED.findall(head))
+
+
+def _owner_only(sentence: str, mention: Mention) -> bool:
+    """"Trump's envoy Witkoff met ...": a person named as someone's principal, not in the room.
+
+    "Netanyahu's meeting with Biden" keeps him: the thing he owns is the meeting.
+    """
+    if sentence[mention.end - 2 : mention.end] not in ("'s", "’s"):
+        return False
+    owned = OWNED.match(sentence, mention.end)
+    return owned is not None and owned.group(1).lower() not in MEETING_NOUNS
 
 
 def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:
