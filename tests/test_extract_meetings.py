@@ -227,3 +227,9 @@ def test_a_principal_named_in_the_possessive_is_not_in_the_room(extractor):
     assert [m[0] for m in meetings_of(extractor, text)] == [["Benjamin Netanyahu", "Steve Witkoff"]]
     text = "---\ndate: 2025-01-11\n---\nBenjamin Netanyahu's meeting with Donald Trump in Washington lasted two hours."
     assert [m[0] for m in meetings_of(extractor, text)] == [["Benjamin Netanyahu", "Donald Trump"]]
+
+
+def test_a_delegation_that_met_someone_and_its_members_set_off_by_dashes_met_as_one(extractor):
+    text = ("---\ndate: 2023-11-20\n---\nA delegation of foreign ministers met with Wang Yi in Beijing on Monday. "
+            "The delegation — Jordan's Ayman Safadi and Egypt's Sameh Shoukry — was mandated by the summit.")
+    assert meetings_of(extractor, text) == [(["Ayman Safadi", "Sameh Shoukry", "Wang Yi"], dt.date(2023, 11, 20), "Beijing")]

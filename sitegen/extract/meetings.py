@@ -84,11 +84,16 @@ JOINT = re.compile(
 #: Every match of JOINT has one of these words.
 JOINT_WORDS = frozenset(("trilateral", "three", "four", "five", "quadrilateral", "quartet", "joint", "jointly", "summit", "brought"))
 #: "met here on Monday with a delegation of foreign ministers": whom, the article says next.
-DELEGATION_MET = re.compile(r"\b(?:met|meets|received|receives|hosted|hosts|welcomed)\b[^.;]{0,60}?\bdelegation\b", re.I)
+DELEGATION_MET = re.compile(
+    r"\b(?:met|meets|received|receives|hosted|hosts|welcomed)\b[^.;]{0,60}?\bdelegation\b"
+    r"|\bdelegation\b[^.;]{0,80}?\b(?:met|meets|was received|held talks)\b",  # "A delegation of ministers met with Wang Yi"
+    re.I,
+)
 #: "The delegation includes ...", "The delegation, led by ..., comprised ...".
 DELEGATION_LIST = re.compile(
     r"^(?:The|This|That|Its|The visiting) delegation\b[^.;]{0,60}?\b(?:includes?|included|including|comprises?|comprised|consists? of"
     r"|consisted of|(?:is|was) made up of|(?:is|was) composed of|(?:is|was) led by|members? (?:are|were))\b"
+    r"|^(?:The|This|That|Its) delegation\s*[—–(:]"  # "The delegation — A, B and C — was mandated ..."
 )
 DELEGATION_LIST_REACH = 2
 BACK_REFERENCE_AT_START = 20
