@@ -233,3 +233,9 @@ def test_a_delegation_that_met_someone_and_its_members_set_off_by_dashes_met_as_
     text = ("---\ndate: 2023-11-20\n---\nA delegation of foreign ministers met with Wang Yi in Beijing on Monday. "
             "The delegation — Jordan's Ayman Safadi and Egypt's Sameh Shoukry — was mandated by the summit.")
     assert meetings_of(extractor, text) == [(["Ayman Safadi", "Sameh Shoukry", "Wang Yi"], dt.date(2023, 11, 20), "Beijing")]
+
+
+def test_a_venue_that_speaks_is_not_where_they_met(extractor):
+    text = ("---\ndate: 2021-09-02\n---\nIsaac Herzog met with King Abdullah II at the royal palace in Amman on Thursday, "
+            "the President's Residence said in a statement.")
+    assert meetings_of(extractor, text) == [(["Abdullah II bin Al-Hussein", "Isaac Herzog"], dt.date(2021, 9, 2), "Amman")]
