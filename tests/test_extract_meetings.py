@@ -239,3 +239,9 @@ def test_a_venue_that_speaks_is_not_where_they_met(extractor):
     text = ("---\ndate: 2021-09-02\n---\nIsaac Herzog met with King Abdullah II at the royal palace in Amman on Thursday, "
             "the President's Residence said in a statement.")
     assert meetings_of(extractor, text) == [(["Abdullah II bin Al-Hussein", "Isaac Herzog"], dt.date(2021, 9, 2), "Amman")]
+
+
+def test_a_second_clause_with_its_own_subject_is_its_own_meeting(extractor):
+    text = ("---\ndate: 2021-09-02\n---\nNaftali Bennett met King Abdullah II at the palace in Amman on Thursday, and "
+            "Foreign Minister Yair Lapid held talks with Ayman Safadi.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Naftali Bennett"], ["Ayman Safadi", "Yair Lapid"]]

@@ -10,6 +10,7 @@ diplomatic reporting means it ("Gallant and Lapid met with Blinken").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -59,6 +60,8 @@ SEPARATELY = re.compile(r"\bseparately\b|\bseparate (?:meetings|talks)\b", re.I)
 OWNED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(envoy|adviser|advisor|aide|aides|office|spokesman|spokeswoman|spokesperson|son|daughter|wife|husband|"
                    r"chief of staff|representative|emissary|deputy|son-in-law|government|cabinet|administration|meeting|talks|visit)\b", re.I)
 MEETING_NOUNS = frozenset(("meeting", "talks", "visit"))
+#: Where a sentence's second clause begins: "..., and Foreign Minister Lapid held talks with ...".
+CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+")
 #: Capitalised words: "His Highness Sayyid Badr" calls Badr Albusaidi by his given name.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 NOT_GIVEN_NAMES = frozenset(("Al", "El", "The", "His", "Her", "Highness", "Prince", "Sheikh", "King", "President", "Minister"))
@@ -340,11 +343,28 @@ def participants_of_sentence(
         return (split_bilateral(people, country_of) if trigger.group().lower() == "meetings" else [people]), anaphoric
     # "talks with Fidan, and was then received by Erdogan": a second meeting word, a second meeting.
     later_triggers = [t.start() for t in TRIGGER.finditer(sentence, trigger.end()) if _is_live_trigger(sentence, t, excluded)]
+    clauses = _own_clauses(sentence, trigger, later_triggers, taking_part)
+    if clauses:
+        # "Bennett met the king in Amman, and Foreign Minister Lapid held talks with Safadi": two meetings, each its own.
+        groups = [g for text, found in clauses for g in participants_of_sentence(text, found, country_of, False, protagonist, anchor)[0]]
+        return groups, anaphoric
     again = bool(AND_WITH.search(sentence, trigger.end()))
     for hub, spokes in ((before, after), (after, before)):
         if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1 and not later_triggers and not again:
             return [people], anaphoric  # a delegation of one country: one meeting, unless the article says otherwise
     return [(host, guest) for host in before for guest in after], anaphoric
+
+
+def _own_clauses(sentence: str, trigger: re.Match, later_triggers: list[int], taking_part: list[Mention]):
+    """The sentence cut in two where a second meeting word has a subject of its own after ", and": each half with its people."""
+    for later in later_triggers:
+        breaks = list(CLAUSE_BREAK.finditer(sentence, trigger.end(), later))
+        if breaks and any(breaks[-1].end() <= m.start < later for m in taking_part):
+            cut, resume = breaks[-1].start(), breaks[-1].end()
+            first = [m for m in taking_part if m.end <= cut]
+            second = [dataclasses.replace(m, start=m.start - resume, end=m.end - resume) for m in taking_part if m.start >= resume]
+            return [(sentence[:cut], first), (sentence[resume:], second)]
+    return None
 
 
 def _calls_by_given_name(head: str, protagonist: str) -> bool:
