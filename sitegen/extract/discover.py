@@ -24,7 +24,7 @@ OFFICES = (
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|van|von|der|Al|El|Abu)"
 #: A capitalised word, accents allowed ("Dubravka Šuica", "Hakan Fidan").
-_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž](?:[^\W\d_]|['’-])+"
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?{_WORD}){{1,4}}"
 #: Lowercase words that may stand in an office before a name ("press secretary", "foreign policy chief").
 _OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[cs]e|intelligence|spy|army|military|special|top|former|acting|crown|prime|state|affairs|presidential|royal|house|white|envoy|[A-Z][\w.’'-]*)"
