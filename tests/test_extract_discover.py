@@ -57,3 +57,15 @@ def test_the_country_of_a_discovered_person_does_not_depend_on_hash_order():
     countries = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONHASHSEED": str(seed)}, check=True).stdout
                  for seed in range(1, 6)}
     assert countries == {"United States\n"}
+
+
+def test_a_person_after_the_office_of_a_body_and_a_comma_is_discovered():
+    assert discovered("Blinken held talks with the secretary general of the Gulf Cooperation Council, Jasem Mohamed Albudaiwi, on Monday.") == [
+        ("Jasem Mohamed Albudaiwi", "unknown", "Secretary general of the Gulf Cooperation Council", True)
+    ]
+
+
+def test_a_name_with_accents_is_discovered():
+    assert discovered("Saar held a meeting with Dubravka Šuica, the Commissioner for the Mediterranean.") == [
+        ("Dubravka Šuica", "unknown", "Commissioner for the Mediterranean", True)
+    ]

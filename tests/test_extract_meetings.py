@@ -146,3 +146,102 @@ def test_declared_participants_take_the_day_the_text_gives(extractor):
     problems = Problems()
     meetings_of(extractor, "---\nparticipants: [Antony Blinken, Anthony Blinken]\n---\nText.", problems)
     assert [p.key for p in problems.errors] == ["participants"]
+
+
+def test_a_phone_call_received_is_not_a_meeting(extractor):
+    text = ("---\ndate: 2023-10-11\n---\nMohammed bin Salman received a phone call from Ebrahim Raisi on Wednesday. "
+            "The crown prince also received phone calls on Wednesday from Abdel Fattah el-Sisi and King Abdullah II.")
+    assert meetings_of(extractor, text) == []
+
+
+def test_the_sender_of_a_message_handed_over_did_not_take_part(extractor):
+    text = ("---\ndate: 2025-04-17\n---\nAbbas Araghchi met Vladimir Putin at the Kremlin on Thursday and handed him "
+            "a written message from Ali Khamenei.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abbas Araghchi", "Vladimir Putin"]]
+
+
+def test_met_with_one_and_with_another_is_two_meetings(extractor):
+    text = "---\ndate: 2024-06-24\n---\nYoav Gallant met with Antony Blinken in Washington on Monday and with CIA Director William Burns."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Yoav Gallant"], ["William Burns", "Yoav Gallant"]]
+
+
+def test_co_chairing_a_dialogue_is_meeting(extractor):
+    text = "---\ndate: 2024-09-18\n---\nAntony Blinken and Badr Abdelatty co-chaired the US-Egypt Strategic Dialogue in Cairo on Wednesday."
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Badr Abdelatty"], dt.date(2024, 9, 18), "Cairo")]
+
+
+def test_a_title_case_dateline_with_a_colon_places_the_meeting(extractor):
+    text = "---\ndate: 2025-04-12\n---\nMuscat: Badr Albusaidi received on Saturday Abbas Araghchi, who heads his country's delegation."
+    assert meetings_of(extractor, text) == [(["Abbas Araghchi", "Badr Albusaidi"], dt.date(2025, 4, 12), "Muscat")]
+    assert meetings_of(extractor, text.replace("Muscat:", "Update:"))[0][2] is None
+
+
+def test_the_host_called_by_a_given_name_meets_again(extractor):
+    text = ("---\ndate: 2025-04-12\n---\nMuscat: Badr bin Hamad Albusaidi received on Saturday Abbas Araghchi. "
+            "His Highness Sayyid Badr also received Steven Witkoff, who heads the American delegation.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abbas Araghchi", "Badr Albusaidi"], ["Badr Albusaidi", "Steve Witkoff"]]
+
+
+def test_a_meeting_in_the_present_perfect_is_on_the_day_of_publication(extractor):
+    text = "---\ndate: 2024-10-02\n---\nMasoud Pezeshkian has met Qatar's Emir Tamim bin Hamad Al Thani in the Qatari capital."
+    assert [m[1] for m in meetings_of(extractor, text)] == [dt.date(2024, 10, 2)]
+
+
+def test_the_day_in_a_clause_about_a_participant_is_not_the_meetings(extractor):
+    text = ("---\ndate: 2024-12-22\n---\nHakan Fidan on Sunday met with Ahmed al-Sharaa in Damascus. Fidan also held talks with "
+            "Foreign Minister Asaad Hassan al-Shaibani, who was named to the post on Saturday.")
+    assert [m[1] for m in meetings_of(extractor, text)] == [dt.date(2024, 12, 22), dt.date(2024, 12, 22)]
+
+
+def test_guests_received_separately_did_not_meet_each_other(extractor):
+    text = "---\ndate: 2024-04-17\n---\nPrime minister receives David Cameron and Annalena Baerbock separately in Jerusalem."
+    assert meetings_of(extractor, text) == []
+
+
+def test_the_agency_in_the_dateline_is_the_outlet(extractor):
+    problems = Problems()
+    for text, outlet in (("RIYADH, April 29 (Reuters) - Antony Blinken met Mohammed bin Salman on Monday.", "Reuters"),
+                         ("WASHINGTON (AP) — Lloyd Austin met Yoav Gallant on Tuesday.", "Associated Press")):
+        source = read_source("t.txt", text.encode(), problems)
+        assert extractor.extract(source, read_declared(source, problems), problems).outlet == outlet
+
+
+def test_a_country_or_city_saying_where_someone_met_or_comes_from_is_no_topic(extractor):
+    finder = extractor.topics
+    assert "russia-ukraine" not in finder.find(["Sergei Lavrov held talks with Abbas Araghchi in Moscow on Friday."])
+    assert "russia-ukraine" not in finder.find(["Araghchi sat down with his Russian counterpart in the Russian capital."])
+    assert "russia-ukraine" not in finder.find(["Araghchi met Russian Deputy Foreign Minister Sergei Ryabkov."])
+    assert "syria" in finder.find(["They discussed the situation in Syria."])
+    assert "russia-ukraine" in finder.find(["Moscow considers the war in Ukraine a priority."])
+
+
+def test_a_delegation_whose_members_the_next_sentence_lists_met_as_one(extractor):
+    text = ("---\ndate: 2023-11-20\n---\nBEIJING, Nov. 20 (Xinhua) -- Chinese Foreign Minister Wang Yi met here on Monday with a delegation of foreign ministers. "
+            "The delegation includes Jordanian Foreign Minister Ayman Safadi and Egyptian Foreign Minister Sameh Shoukry.")
+    assert meetings_of(extractor, text) == [(["Ayman Safadi", "Sameh Shoukry", "Wang Yi"], dt.date(2023, 11, 20), "Beijing")]
+
+
+def test_a_principal_named_in_the_possessive_is_not_in_the_room(extractor):
+    text = ("---\ndate: 2025-01-11\n---\nDonald Trump's incoming Middle East envoy Steve Witkoff met with Benjamin Netanyahu "
+            "in Jerusalem on Saturday.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Benjamin Netanyahu", "Steve Witkoff"]]
+    text = "---\ndate: 2025-01-11\n---\nBenjamin Netanyahu's meeting with Donald Trump in Washington lasted two hours."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Benjamin Netanyahu", "Donald Trump"]]
+
+
+def test_a_delegation_that_met_someone_and_its_members_set_off_by_dashes_met_as_one(extractor):
+    text = ("---\ndate: 2023-11-20\n---\nA delegation of foreign ministers met with Wang Yi in Beijing on Monday. "
+            "The delegation — Jordan's Ayman Safadi and Egypt's Sameh Shoukry — was mandated by the summit.")
+    assert meetings_of(extractor, text) == [(["Ayman Safadi", "Sameh Shoukry", "Wang Yi"], dt.date(2023, 11, 20), "Beijing")]
+
+
+def test_a_venue_that_speaks_is_not_where_they_met(extractor):
+    text = ("---\ndate: 2021-09-02\n---\nIsaac Herzog met with King Abdullah II at the royal palace in Amman on Thursday, "
+            "the President's Residence said in a statement.")
+    assert meetings_of(extractor, text) == [(["Abdullah II bin Al-Hussein", "Isaac Herzog"], dt.date(2021, 9, 2), "Amman")]
+
+
+def test_a_second_clause_with_its_own_subject_is_its_own_meeting(extractor):
+    text = ("---\ndate: 2021-09-02\n---\nNaftali Bennett met King Abdullah II at the palace in Amman on Thursday, and "
+            "Foreign Minister Yair Lapid held talks with Ayman Safadi.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Naftali Bennett"], ["Ayman Safadi", "Yair Lapid"]]

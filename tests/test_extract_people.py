@@ -54,3 +54,7 @@ def test_names_with_particles_accents_and_numerals():
     assert names(matcher, "Jordan's King Abdullah II hosted") == ["Abdullah II bin Al-Hussein"]
     assert names(matcher, "after World War II, Sánchez said") == ["Pedro Sánchez"]
     assert names(matcher, "the de facto ruler") == []
+
+
+def test_a_word_that_extends_a_known_surname_is_not_its_misspelling(matcher):
+    assert names(matcher, "Blinken arrived in the Saudi capital", known={"Faisal bin Farhan Al Saud"}) == ["Antony Blinken"]

@@ -79,3 +79,14 @@ def test_markdown_menus_and_share_prompts_are_not_text():
     html = render_markdown("POLITICO | Europe | Newsletters | Podcasts\n\n# Netanyahu pitches gas to Meloni\n\nPress play to listen to this article\n\nNetanyahu met Meloni in Rome on Friday.")
     blocks, _ = markdown_blocks(html)
     assert [b.text for b in blocks] == ["Netanyahu pitches gas to Meloni", "Netanyahu met Meloni in Rome on Friday."]
+
+
+def test_the_site_name_and_slogan_above_the_first_menu_are_not_the_headline():
+    page = ("The Times of Israel\nIsrael at War  Israel & the Region  Opinion  Liveblog\n\n"
+            "Gallant tells Austin Israel prefers diplomacy with Hezbollah\n\nYoav Gallant met Lloyd Austin on Tuesday.")
+    assert clean_text(page).title == "Gallant tells Austin Israel prefers diplomacy with Hezbollah"
+    page = ("UN News\nGlobal perspective Human stories\nHome | Topics | In depth | Audio hub\n\n"
+            "Ukraine: Guterres meets Zelenskyy and Erdogan in Lviv\n\nAntonio Guterres met them on Thursday.")
+    cleaned = clean_text(page)
+    assert cleaned.title == "Ukraine: Guterres meets Zelenskyy and Erdogan in Lviv"
+    assert "UN News" in cleaned.furniture

@@ -29,7 +29,11 @@ from .topics import TopicFinder
 UNKNOWN_COUNTRY = "unknown"
 #: A dateline opening the story: a city in capitals, then a comma, a dash or the agency.
 DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{2,30}?[A-Z])(?:,\s| —| –| -\s|\s\(|\s//)")
+#: A dateline in title case before a colon ("Muscat: His Highness ..."): taken only when it is a known city.
+DATELINE_COLON = re.compile(r"^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?):\s")
 LEDE_SENTENCES = 3
+#: How far into a paragraph a dateline's agency may stand.
+DATELINE_REACH = 80
 FIRST_HEADING = re.compile(r"^\s*<h[1-6][^>]*>.*?</h[1-6]>\s*", re.S)
 
 
@@ -48,7 +52,7 @@ class Extractor:
         self.data = data
         self.people = PersonMatcher(data.people)
         self.places = PlaceFinder(data.places)
-        self.topics = TopicFinder(data.topics)
+        self.topics = TopicFinder(data.topics, (p.name for p in data.places))
         self._countries = {p.name: p.country for p in data.people}
         self._outlets = data.outlets
         markdown_converter()  # built now, once, not inside the first Markdown article's extraction
@@ -89,7 +93,7 @@ class Extractor:
             title=final_title or derive_title(meetings, sentences),
             title_is_derived=final_title is None,
             published=published,
-            outlet=declared.outlet or self._outlet(furniture),
+            outlet=declared.outlet or self._outlet(furniture) or self._agency([b.text[:DATELINE_REACH] for b in blocks[:LEDE_SENTENCES]]),
             source_url=declared.source,
             people=tuple(distinct((*mentioned, *(p for m in meetings for p in m.participants)))),
             topics=topics,
@@ -169,6 +173,9 @@ class Extractor:
                 name = match.group(1).strip().title()
                 known = self.places.find(name)
                 return known[0].city if known else name
+            match = DATELINE_COLON.match(sentence)
+            if match and (known := self.places.find(match.group(1))) and known[0].start == 0:
+                return known[0].city
         return None
 
     def _main_place(self, sentences: list[str]) -> str | None:
@@ -177,6 +184,13 @@ class Extractor:
         return counts.most_common(1)[0][0] if counts else None
 
     # -- outlet ----------------------------------------------------------------
+
+    def _agency(self, ledes: list[str]) -> str | None:
+        """The agency a dateline names ("RIYADH, April 29 (Reuters) -"): an outlet's signal that opens with a bracket."""
+        for outlet in self._outlets:
+            if any(signal.startswith("(") and signal in lede for signal in outlet.signals for lede in ledes):
+                return outlet.name
+        return None
 
     def _outlet(self, furniture: tuple[str, ...]) -> str | None:
         for line in furniture:

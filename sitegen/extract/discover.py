@@ -23,7 +23,9 @@ OFFICES = (
     r"|Senator|Sen\.|Rep\.|Speaker|[Cc]hairman|[Cc]hair|[Hh]ead|Commissioner|Secretary-General|General|Gen\.|Lt\. Gen\.|[Ss]ecretary|[Cc]ommander"
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|van|von|der|Al|El|Abu)"
-NAME = rf"[A-Z][a-zA-Z'’-]+(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?[A-Z][a-zA-Z'’-]+){{1,4}}"
+#: A capitalised word, accents allowed ("Dubravka Šuica", "Hakan Fidan").
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+"
+NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?{_WORD}){{1,4}}"
 #: Lowercase words that may stand in an office before a name ("press secretary", "foreign policy chief").
 _OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[cs]e|intelligence|spy|army|military|special|top|former|acting|crown|prime|state|affairs|presidential|royal|house|white|envoy|[A-Z][\w.’'-]*)"
 TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+(?P<name>{NAME})")
@@ -40,6 +42,17 @@ NAME_THEN_OFFICE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<office>(?:[\w'’-]+\s+){{0,3}}?(?:secretary[- ]general|foreign minister|defen[cs]e minister"
     rf"|prime minister|minister|president|envoy|ambassador|chief|head|director|spokes(?:man|woman|person)|advis[eo]r|chancellor"
     rf"|commissioner|king|emir|crown prince)(?:\s+(?:of|to|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b"
+)
+#: "the secretary general of the Gulf Cooperation Council, Jasem Albudaiwi": an office of a body, a comma, the name.
+OFFICE_OF_THEN_NAME = re.compile(
+    rf"\bthe\s+(?P<office>(?:[\w'’-]+\s+){{0,2}}?(?:secretary[- ]general|president|chairman|chair|head|director|chief|commissioner"
+    rf"|minister|speaker|ambassador|envoy)\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,5}}),\s+(?P<name>{NAME})"
+)
+#: "Dubravka Šuica, the Commissioner for the Mediterranean": an office written in capitals, after "the".
+NAME_THEN_THE_OFFICE = re.compile(
+    rf"(?P<name>{NAME}),\s+the\s+(?P<office>(?:[A-Z][\w'’-]+\s+){{0,3}}?(?:Secretary[- ]General|Commissioner|High Representative"
+    rf"|Special Envoy|Envoy|Ambassador|Director|Chairman|Chair|President|Minister|Spokes(?:man|woman|person))"
+    rf"(?:\s+(?:of|to|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)\b"
 )
 #: Every office NAME_THEN_OFFICE names has one of these words, whole (after a space, before a space or the end of
 #: the office), and the pattern a comma.
@@ -84,7 +97,9 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     for sentence in sentences:
         titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) else ()
         office_after = NAME_THEN_OFFICE.finditer(sentence) if "," in sentence and not OFFICE_AFTER_WORDS.isdisjoint(folded_words(sentence)[1]) else ()
-        for match in [*titled, *office_after]:
+        office_of = OFFICE_OF_THEN_NAME.finditer(sentence) if office_after and " of " in sentence else ()
+        the_office = NAME_THEN_THE_OFFICE.finditer(sentence) if titled and ", the " in sentence else ()
+        for match in [*titled, *office_after, *office_of, *the_office]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", POSSESSIVE_END.sub("", name))
             if any(word in DEMONYMS or OFFICE.fullmatch(word) for word in name.split()):

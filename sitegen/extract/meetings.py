@@ -10,6 +10,7 @@ diplomatic reporting means it ("Gallant and Lapid met with Blinken").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -21,13 +22,13 @@ from .quick import folded_words
 
 TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
-    r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed)\b",
+    r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed|co-chair(?:ed|s)?)\b",
     re.I,
 )
 #: Every match of TRIGGER or AFTER_OWN_TALKS has one of these words: a sentence with none reports no meeting.
 MEETING_WORDS = frozenset((
     "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
-    "conferred", "received", "receives", "welcomed",
+    "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair",
 ))
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
@@ -39,6 +40,8 @@ NOT_HAPPENED = re.compile(
     r"|\bfor (?:a |his |her |their )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow)(?:['’]s)?\s+$",
     re.I,
 )
+#: "received a phone call from", "welcomed a call from": a call, which is not a meeting (the text would call it one).
+CALL_AFTER = re.compile(r"\s+(?:on \w+\s+)?(?:an?\s+|two\s+|several\s+)?(?:(?:tele)?phone\s+|video\s+)?calls?\b", re.I)
 #: A meeting word followed by a modal is a plan ("the meeting would be held at ...").
 PLANNED_AFTER = re.compile(r"^\w*\s+(?:would|will|is expected|is scheduled|is due|could|might|may|was planned|was scheduled)\b", re.I)
 #: A meeting mentioned as background to another one.
@@ -51,8 +54,24 @@ BACK_REFERENCE = re.compile(
 AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\b|\bafter\s+meeting\b", re.I)
 #: "he then held talks with ...": the sentence's subject is the person the article follows.
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
+#: "received A and B separately", "in two separate meetings": each met the host alone.
+SEPARATELY = re.compile(r"\bseparately\b|\bseparate (?:meetings|talks)\b", re.I)
+#: The word after a possessive name, past its adjectives: "Trump's incoming Middle East envoy".
+OWNED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(envoy|adviser|advisor|aide|aides|office|spokesman|spokeswoman|spokesperson|son|daughter|wife|husband|"
+                   r"chief of staff|representative|emissary|deputy|son-in-law|government|cabinet|administration|meeting|talks|visit)\b", re.I)
+MEETING_NOUNS = frozenset(("meeting", "talks", "visit"))
+#: Where a sentence's second clause begins: "..., and Foreign Minister Lapid held talks with ...".
+CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+")
+#: Capitalised words: "His Highness Sayyid Badr" calls Badr Albusaidi by his given name.
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+NOT_GIVEN_NAMES = frozenset(("Al", "El", "The", "His", "Her", "Highness", "Prince", "Sheikh", "King", "President", "Minister"))
 #: People who came along: "joined by IDF chief Herzi Halevi" did not hold the meeting.
 ATTENDEES = re.compile(r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the presence of\b", re.I)
+#: "handed over a message from Khamenei", "on behalf of Trump": a sender named, not someone in the room.
+SENDER = re.compile(r"\b(?:message|letter|invitation|greetings|regards) from\b|\bon behalf of\b", re.I)
+SENDER_WORDS = frozenset(("message", "letter", "invitation", "greetings", "regards", "behalf"))
+#: "met with Blinken on Monday and with Burns": the preposition said again, a meeting again.
+AND_WITH = re.compile(r",?\s+and (?:then |later |also )?with\b", re.I)
 LIST_CONTINUES = re.compile(r"^\s*(including|and|as well as|such as|among them|both|with)\b", re.I)
 ATTRIBUTION = re.compile(
     r"(?:,|[”\"])\s*(?:according to\b[^.]*|[^,”\"]{0,80}?\b(?:said|says|stated|told|added|noted|wrote|tweeted)\b[^,”\"]{0,40})[.!?]?$"
@@ -67,6 +86,19 @@ JOINT = re.compile(
 )
 #: Every match of JOINT has one of these words.
 JOINT_WORDS = frozenset(("trilateral", "three", "four", "five", "quadrilateral", "quartet", "joint", "jointly", "summit", "brought"))
+#: "met here on Monday with a delegation of foreign ministers": whom, the article says next.
+DELEGATION_MET = re.compile(
+    r"\b(?:met|meets|received|receives|hosted|hosts|welcomed)\b[^.;]{0,60}?\bdelegation\b"
+    r"|\bdelegation\b[^.;]{0,80}?\b(?:met|meets|was received|held talks)\b",  # "A delegation of ministers met with Wang Yi"
+    re.I,
+)
+#: "The delegation includes ...", "The delegation, led by ..., comprised ...".
+DELEGATION_LIST = re.compile(
+    r"^(?:The|This|That|Its|The visiting) delegation\b[^.;]{0,60}?\b(?:includes?|included|including|comprises?|comprised|consists? of"
+    r"|consisted of|(?:is|was) made up of|(?:is|was) composed of|(?:is|was) led by|members? (?:are|were))\b"
+    r"|^(?:The|This|That|Its) delegation\s*[—–(:]"  # "The delegation — A, B and C — was mandated ..."
+)
+DELEGATION_LIST_REACH = 2
 BACK_REFERENCE_AT_START = 20
 COMMA = re.compile(",")
 
@@ -97,6 +129,7 @@ def find_meetings(
     """Meetings reported in `sentences` ((block index, sentence) pairs, with their `mentions`), merged by participants."""
     by_people: dict[frozenset, MeetingCandidate] = {}
     texts = [s for _, s in sentences]
+    all_mentions = mentions  # the loop names each sentence's own `mentions`
     for index, ((block, sentence), mentions) in enumerate(zip(sentences, mentions)):
         if MEETING_WORDS.isdisjoint(folded_words(sentence)[1]):
             continue  # no meeting word: participants_of_sentence would find no one
@@ -104,10 +137,12 @@ def find_meetings(
         joint = any(not JOINT_WORDS.isdisjoint(folded_words(text)[1]) for text in around) and bool(JOINT.search(" ".join(around)))
         protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
         groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist, anchor)
+        if not groups and "delegation" in folded_words(sentence)[1]:
+            groups, joint = _delegation_listed_after(index, sentences, all_mentions), True
         if not groups:
             continue
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
-        found_date = date_in_sentence(_unquoted(sentence), anchor)
+        found_date = date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)
         found_place = places.meeting_place(sentence)
         for group in groups:
             key = frozenset(group)
@@ -127,6 +162,20 @@ def find_meetings(
     candidates = _split_delegations(list(by_people.values()))
     _date_from_context(candidates, sentences, anchor)
     return candidates
+
+
+def _delegation_listed_after(index: int, sentences, mentions) -> list[tuple[str, ...]]:
+    """"Wang Yi met a delegation of foreign ministers. The delegation includes A, B and C": one meeting of them all."""
+    sentence = sentences[index][1]
+    hosts = list(dict.fromkeys(m.person for m in mentions[index] if not m.attributive))
+    met = DELEGATION_MET.search(sentence)
+    if len(hosts) != 1 or met is None or not _is_live_trigger(sentence, met, _excluded_spans(sentence)):
+        return []
+    for later in range(index + 1, min(index + 1 + DELEGATION_LIST_REACH, len(sentences))):
+        if DELEGATION_LIST.match(sentences[later][1]):
+            members = [p for p in dict.fromkeys(m.person for m in mentions[later]) if p != hosts[0]]
+            return [(hosts[0], *members)] if members else []
+    return []
 
 
 def _hub_of_delegation(groups, sentence, mentions, country_of) -> str | None:
@@ -177,6 +226,8 @@ def _split_delegations(candidates: list[MeetingCandidate]) -> list[MeetingCandid
 #: "Later in the day, X met Y": the meeting is on the day of the one reported before it.
 SAME_DAY_AS_BEFORE = re.compile(r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b", re.I)
 LEDE_SENTENCES = 3
+#: "Pezeshkian has met Qatar's emir": news in the present perfect happened on the day it was published.
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just)\s+)?(?:met|hosted|received|welcomed|held)\b", re.I)
 
 
 #: Time words that put a meeting before the story's days: "in November", "last month", "in 2022".
@@ -189,6 +240,8 @@ ELSEWHEN = re.compile(
 
 ELSEWHEN_REACH = 50
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|where)\b")
+#: A clause about someone or something named, up to the next comma: its day is not the meeting's.
+RELATIVE_CLAUSE_SPAN = re.compile(r",\s*(?:who|whose)\b[^,]*")
 
 
 def _elsewhen(sentence: str, trigger: re.Match, anchor) -> bool:
@@ -233,6 +286,8 @@ def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[t
                 around = (previous.date_sentence, previous.date)
             around = around or lede or next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
             around = around or _nearest_dated(candidate, candidates)
+            if around is None and anchor and PRESENT_PERFECT.search(candidate.sentence):
+                around = (candidate.sentence, FoundDate(anchor, 0, 0, False))
             if around:
                 candidate.date_sentence, candidate.date = around
         previous = candidate
@@ -267,27 +322,69 @@ def participants_of_sentence(
     if trigger is None or _elsewhen(sentence, trigger, anchor):
         return [], False
     anaphoric = bool(REFERS_BACK.search(sentence[max(0, trigger.start() - 25) : trigger.end()]))
-    taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded)]
+    taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded) and not _owner_only(sentence, m)]
     people = tuple(dict.fromkeys(m.person for m in taking_part))
-    if len(people) < (1 if protagonist and SUBJECT_PRONOUN.search(sentence[: trigger.start()]) else 2):
+    head = sentence[: trigger.start()]
+    by_protagonist = bool(protagonist and (SUBJECT_PRONOUN.search(head) or _calls_by_given_name(head, protagonist)))
+    if len(people) < (1 if by_protagonist else 2):
         return [], anaphoric
     before = tuple(dict.fromkeys(m.person for m in taking_part if m.start < trigger.start()))
     after = tuple(p for p in dict.fromkeys(m.person for m in taking_part if m.start >= trigger.start()) if p not in before)
-    if not before and protagonist and protagonist not in after and SUBJECT_PRONOUN.search(sentence[: trigger.start()]):
+    if not before and by_protagonist and protagonist not in after:
         before = (protagonist,)
         people = (protagonist, *people)
     if len(people) < 2:
         return [], anaphoric
     if joint:
         return [people], anaphoric
+    if not before and SEPARATELY.search(sentence, trigger.end()):
+        return [], anaphoric  # "Prime minister receives Cameron and Baerbock separately": they did not meet each other
     if not before or not after:
         return (split_bilateral(people, country_of) if trigger.group().lower() == "meetings" else [people]), anaphoric
     # "talks with Fidan, and was then received by Erdogan": a second meeting word, a second meeting.
     later_triggers = [t.start() for t in TRIGGER.finditer(sentence, trigger.end()) if _is_live_trigger(sentence, t, excluded)]
+    clauses = _own_clauses(sentence, trigger, later_triggers, taking_part)
+    if clauses:
+        # "Bennett met the king in Amman, and Foreign Minister Lapid held talks with Safadi": two meetings, each its own.
+        groups = [g for text, found in clauses for g in participants_of_sentence(text, found, country_of, False, protagonist, anchor)[0]]
+        return groups, anaphoric
+    again = bool(AND_WITH.search(sentence, trigger.end()))
     for hub, spokes in ((before, after), (after, before)):
-        if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1 and not later_triggers:
+        if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1 and not later_triggers and not again:
             return [people], anaphoric  # a delegation of one country: one meeting, unless the article says otherwise
     return [(host, guest) for host in before for guest in after], anaphoric
+
+
+def _own_clauses(sentence: str, trigger: re.Match, later_triggers: list[int], taking_part: list[Mention]):
+    """The sentence cut in two where a second meeting word has a subject of its own after ", and": each half with its people."""
+    for later in later_triggers:
+        breaks = list(CLAUSE_BREAK.finditer(sentence, trigger.end(), later))
+        if breaks and any(breaks[-1].end() <= m.start < later for m in taking_part):
+            cut, resume = breaks[-1].start(), breaks[-1].end()
+            first = [m for m in taking_part if m.end <= cut]
+            second = [dataclasses.replace(m, start=m.start - resume, end=m.end - resume) for m in taking_part if m.start >= resume]
+            return [(sentence[:cut], first), (sentence[resume:], second)]
+    return None
+
+
+def _calls_by_given_name(head: str, protagonist: str) -> bool:
+    """True when the words before the meeting word name `protagonist` by a word of their name other than the last.
+
+    "His Highness Sayyid Badr also received Steven Witkoff", after "Badr bin Hamad Albusaidi received ...".
+    """
+    given = set(protagonist.split()[:-1]) - NOT_GIVEN_NAMES
+    return bool(given) and not given.isdisjoint(CAPITALISED.findall(head))
+
+
+def _owner_only(sentence: str, mention: Mention) -> bool:
+    """"Trump's envoy Witkoff met ...": a person named as someone's principal, not in the room.
+
+    "Netanyahu's meeting with Biden" keeps him: the thing he owns is the meeting.
+    """
+    if sentence[mention.end - 2 : mention.end] not in ("'s", "’s"):
+        return False
+    owned = OWNED.match(sentence, mention.end)
+    return owned is not None and owned.group(1).lower() not in MEETING_NOUNS
 
 
 def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:
@@ -307,7 +404,7 @@ def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -
 def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) -> bool:
     if any(trigger.start() in span for span in excluded):
         return False
-    if PLANNED_AFTER.match(sentence[trigger.start() :]):
+    if PLANNED_AFTER.match(sentence[trigger.start() :]) or CALL_AFTER.match(sentence, trigger.end()):
         return False
     return not NOT_HAPPENED.search(sentence[max(0, trigger.start() - 60) : trigger.start()])
 
@@ -327,6 +424,10 @@ def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
         spans.append(range(match.start(), end))
     for match in ATTENDEES.finditer(sentence):
         spans.append(range(match.start(), len(sentence)))
+    if not SENDER_WORDS.isdisjoint(folded_words(sentence)[1]):
+        for match in SENDER.finditer(sentence):
+            end = sentence.find(",", match.end())
+            spans.append(range(match.start(), end if end != -1 else len(sentence)))
     attribution = ATTRIBUTION.search(sentence)
     if attribution:
         spans.append(range(attribution.start(), len(sentence)))
@@ -335,6 +436,11 @@ def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
 
 def _unquoted(sentence: str) -> str:
     return QUOTED.sub(" ", sentence)
+
+
+def _without_relative_clauses(sentence: str) -> str:
+    """The sentence less its ", who ..." clauses: "al-Shaibani, who was named minister on Saturday" dates the naming."""
+    return RELATIVE_CLAUSE_SPAN.sub(" ", sentence) if ", who" in sentence else sentence
 
 
 def assign_sentences(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], mentions: Sequence[list[Mention]]) -> None:

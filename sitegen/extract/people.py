@@ -152,7 +152,10 @@ class PersonMatcher:
             # A misspelt surname only resolves to someone the article has already named.
             near = [name for name in known if (surname := _surname(name))[:1] == key[:1] and abs(len(surname) - len(key)) <= 2]
             for name in sorted(near):
-                if _similarity(key, _surname(name)) >= SURNAME_RATIO:
+                surname = _surname(name)
+                if key.startswith(surname):
+                    continue  # "Saudi" after "Al Saud", "Abbasi" after "Abbas": another word, not a misspelling
+                if _similarity(key, surname) >= SURNAME_RATIO:
                     return name
         return None
 

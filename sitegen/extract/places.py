@@ -16,12 +16,17 @@ class PlaceMention:
     city: str
     venue: str | None
     start: int
+    end: int = -1
 
 
 #: How many patterns for sets of place words are kept: a text names few places, and the same ones recur.
 PATTERN_CACHE = 1024
 #: What comes before a place that is where something happened: "in Jerusalem", "in the Red Sea resort of Sharm El Sheikh".
 LOCATED = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:resort|city|town|capital|village|port)\s+of\s+)?$", re.I)
+
+
+#: What follows a venue named as the one speaking: "the Prime Minister's Office said in a statement".
+SPEAKS = re.compile(r"[^\w,.;]*\s*(?:said|says|announced|stated|reported|noted|added|confirmed)\b", re.I)
 
 
 class PlaceFinder:
@@ -57,7 +62,7 @@ class PlaceFinder:
             pattern = self._pattern_for(words)
         else:
             return []
-        return [PlaceMention(*self._by_phrase[_fold(m.group(1))], m.start()) for m in pattern.finditer(text)]
+        return [PlaceMention(*self._by_phrase[_fold(m.group(1))], m.start(), m.end()) for m in pattern.finditer(text)]
 
     def _pattern_of(self, words: frozenset[str] | None) -> re.Pattern:
         """One pattern for the phrases filed under `words` (all of them for None), longest first."""
@@ -69,7 +74,8 @@ class PlaceFinder:
     def meeting_place(self, text: str) -> PlaceMention | None:
         """The place a sentence puts a meeting in: a venue or a city after 'in', 'at' or 'to'."""
         mentions = self.find(text)
-        venues = [m for m in mentions if m.venue]
+        # "..., the President's Residence said": a venue speaking is an institution, not where anyone met.
+        venues = [m for m in mentions if m.venue and not SPEAKS.match(text, m.end)]
         if venues:
             return venues[0]
         located = [m for m in mentions if LOCATED.search(text[max(0, m.start - 40) : m.start])]

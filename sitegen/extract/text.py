@@ -55,6 +55,9 @@ HEADING_MAX_WORDS = 12
 CAPTION_LOOKBACK = 8
 #: How far down a page the headline may sit below mastheads and menus.
 HEAD_LINES = 10
+#: The site's name and slogan sit in the first lines, above the first menu, in a few words.
+SITE_HEAD_LINES = 3
+SITE_NAME_MAX_WORDS = 10
 TITLE_MAX_WORDS = 30
 
 
@@ -74,12 +77,14 @@ def clean_text(body: str) -> CleanText:
     """Sort the lines of a copied news page into headline, prose and debris."""
     furniture: list[str] = []
     lines = []
+    menu_at = None  # how many lines stand above the first menu of runs of spaces
     for line in body.split("\n"):
         stripped = line.strip()
         words = " ".join(stripped.split())
         # Menus copied as words apart by runs of spaces or tabs ("World  Business  Markets") are furniture.
         # SPACED_MENU needs a tab or two whitespace characters together: a line of single spaces has neither.
         if words != stripped and SPACED_MENU.search(stripped):
+            menu_at = len(lines) if menu_at is None else menu_at
             furniture.append(stripped)
         elif words:
             lines.append(words)
@@ -93,6 +98,7 @@ def clean_text(body: str) -> CleanText:
             lines[0:1] = [rest] if is_prose else []
             if rest and not is_prose:
                 furniture.append(rest)
+    lines = _without_site_name(lines, menu_at, furniture)
     title, lines = _split_head(lines, date_lines, furniture)
     blocks: list[Block] = []
     seen: list[str] = [title] if title else []
@@ -113,6 +119,24 @@ def clean_text(body: str) -> CleanText:
     while blocks and blocks[-1].kind == "h":  # a trailing teaser headline is not part of the article
         furniture.append(blocks.pop().text)
     return CleanText(title, tuple(blocks), tuple(date_lines), tuple(furniture))
+
+
+def _without_site_name(lines: list[str], menu_at: int | None, furniture: list[str]) -> list[str]:
+    """The lines less the site's name and slogan above the page's first menu ("The Times of Israel", "UN News").
+
+    They are taken for the site's only where a headline follows the menu.
+    """
+    menu = next((i for i, line in enumerate(lines[:SITE_HEAD_LINES]) if i == menu_at or NAV_LINE.search(line) or " | " in line), menu_at)
+    if not menu or menu > SITE_HEAD_LINES:
+        return lines
+    above = lines[:menu]
+    if any(len(line.split()) > SITE_NAME_MAX_WORDS or SENTENCE_END.search(line) for line in above):
+        return lines
+    below = [line for line in lines[menu : menu + SITE_HEAD_LINES] if not (NAV_LINE.search(line) or " | " in line)]
+    if not any(_looks_like_headline(line) for line in below):
+        return lines
+    furniture.extend(above)
+    return lines[menu:]
 
 
 def _split_head(lines: list[str], date_lines: list[str], furniture: list[str]) -> tuple[str | None, list[str]]:

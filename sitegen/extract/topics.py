@@ -22,7 +22,9 @@ class TopicFinder:
     searched for in it; 'word*' is filed under a prefix the text must contain.
     """
 
-    def __init__(self, topics: Sequence[TopicRecord]):
+    def __init__(self, topics: Sequence[TopicRecord], cities: Iterable[str] = ()):
+        """`cities`: the places' names, whose signals do not count where they say where a meeting was."""
+        cities = frozenset(cities)
         self._ids = [topic.id for topic in topics]
         by_word: dict[str, dict[int, list[str]]] = {}
         by_prefix: dict[str, dict[int, list[str]]] = {}
@@ -37,9 +39,9 @@ class TopicFinder:
                 else:
                     whole = runs[:-1] if signal.endswith("*") else runs
                     by_word.setdefault(max(whole, key=len), {}).setdefault(index, []).append(signal)
-        self._by_word = {word: _patterns(signals) for word, signals in by_word.items()}
-        self._by_prefix = [(prefix, _patterns(signals)) for prefix, signals in by_prefix.items()]
-        self._always = _patterns(always)
+        self._by_word = {word: _patterns(signals, cities) for word, signals in by_word.items()}
+        self._by_prefix = [(prefix, _patterns(signals, cities)) for prefix, signals in by_prefix.items()]
+        self._always = _patterns(always, cities)
         self._topics_in = functools.lru_cache(maxsize=SENTENCE_CACHE)(self._match_sentence)
 
     def find(self, sentences: Iterable[str]) -> dict[str, Evidence]:
@@ -67,18 +69,27 @@ class TopicFinder:
 
 
 #: "Palestinian Authority President Mahmoud Abbas": a signal used in someone's title is not the topic.
-IN_A_TITLE = r"(?!\s+(?:\([A-Z]+\)\s+)?(?:[Pp]resident|[Cc]hairman|[Ll]eader|[Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Mm]inister|official|officials|[Ss]pokes\w+|[Ee]nvoy|[Cc]hief|[Aa]mbassador)\b)"
+IN_A_TITLE = r"(?!\s+(?:\([A-Z]+\)\s+)?(?:[Pp]resident|[Dd]eputy|[Cc]hairman|[Ll]eader|[Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Mm]inister|official|officials|[Ss]pokes\w+|[Ee]nvoy|[Cc]hief|[Aa]mbassador)\b)"
 
 
-def _signal_pattern(signals: Sequence[str]) -> re.Pattern:
+#: A country named as where someone comes from ("his Russian counterpart", "the Chinese capital"), or a
+#: city as where they met ("in Moscow"), not as what was discussed: a one-word signal there does not count.
+AS_A_CITY_BEFORE = r"(?<!\bin )(?<!\bto )(?<!\bat )(?<!from )(?<!visit )"
+AS_A_PLACE_AFTER = r"(?!\s+(?:counterpart|capital|embassy|side|delegation|state media|news agency)\b)"
+PROPER_NOUN = re.compile(r"[A-Z][a-z]+")
+
+
+def _signal_pattern(signals: Sequence[str], cities: frozenset[str]) -> re.Pattern:
     """One case-insensitive pattern for all signals; 'word*' matches any ending."""
     parts = []
     for signal in signals:
         text = re.escape(signal.rstrip("*")).replace("'", "['’]").replace("\\ ", r"[\s-]+")
+        if PROPER_NOUN.fullmatch(signal):
+            text = (AS_A_CITY_BEFORE if signal in cities else "") + text + r"\b" + AS_A_PLACE_AFTER
         parts.append(text + (r"\w*" if signal.endswith("*") else r"\b"))
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + ")" + IN_A_TITLE, re.I)
 
 
-def _patterns(signals_of_topics: dict[int, list[str]]) -> list[tuple[int, re.Pattern]]:
+def _patterns(signals_of_topics: dict[int, list[str]], cities: frozenset[str]) -> list[tuple[int, re.Pattern]]:
     """(topic index, one pattern for its signals) for each topic: a topic matches where any one of its signals does."""
-    return [(index, _signal_pattern(signals)) for index, signals in signals_of_topics.items()]
+    return [(index, _signal_pattern(signals, cities)) for index, signals in signals_of_topics.items()]
