@@ -60,6 +60,14 @@ OFFICE_AFTER_WORDS = frozenset((
     "secretary", "minister", "president", "envoy", "ambassador", "chief", "head", "director", "spokesman", "spokeswoman",
     "spokesperson", "adviser", "advisor", "chancellor", "commissioner", "king", "emir", "crown",
 ))
+#: Every office OFFICE_OF_THEN_NAME names has one of these words whole, then "of", "for" or "to".
+OFFICE_OF_WORDS = frozenset(("secretary", "president", "chairman", "chair", "head", "director", "chief", "commissioner", "minister", "speaker", "ambassador", "envoy"))
+BODY_WORDS = frozenset(("of", "for", "to"))
+#: Every office NAME_THEN_THE_OFFICE names has one of these words whole.
+THE_OFFICE_WORDS = frozenset((
+    "secretary", "commissioner", "representative", "envoy", "ambassador", "director", "chairman", "chair", "president", "minister",
+    "spokesman", "spokeswoman", "spokesperson",
+))
 #: Capitalised words that open a sentence or clause rather than an office.
 NOT_OFFICE = {"He", "She", "They", "The", "It", "On", "In", "After", "Before", "During", "When", "While", "And", "But",
               "A", "An", "His", "Her", "Their", "Also", "Meet", "Meets", "Met", "With", "As", "At", "For", "From", "Then"}
@@ -96,9 +104,11 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
         titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) else ()
-        office_after = NAME_THEN_OFFICE.finditer(sentence) if "," in sentence and not OFFICE_AFTER_WORDS.isdisjoint(folded_words(sentence)[1]) else ()
-        office_of = OFFICE_OF_THEN_NAME.finditer(sentence) if office_after and " of " in sentence else ()
-        the_office = NAME_THEN_THE_OFFICE.finditer(sentence) if titled and ", the " in sentence else ()
+        # The other three need a comma, and each one of its office words, whole.
+        words = folded_words(sentence)[1] if "," in sentence else frozenset()
+        office_after = NAME_THEN_OFFICE.finditer(sentence) if not OFFICE_AFTER_WORDS.isdisjoint(words) else ()
+        office_of = OFFICE_OF_THEN_NAME.finditer(sentence) if not OFFICE_OF_WORDS.isdisjoint(words) and not BODY_WORDS.isdisjoint(words) else ()
+        the_office = NAME_THEN_THE_OFFICE.finditer(sentence) if "the" in words and not THE_OFFICE_WORDS.isdisjoint(words) else ()
         for match in [*titled, *office_after, *office_of, *the_office]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", POSSESSIVE_END.sub("", name))
