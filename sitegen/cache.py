@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR = ".sitegen-cache"
 #: Changed whenever what the cache holds changes shape.
-FORMAT = b"sitegen-cache 2\n"
+FORMAT = b"sitegen-cache 3\n"
 #: A file changed within this many seconds of being stamped may change again in the same
 #: clock tick without its stamp showing it (the "racy" case): its bytes are hashed again next time.
 RACY_SECONDS = 2
@@ -62,6 +62,8 @@ class BuildState:
     summary: object = None
     #: File -> stamp of the spare folder beside the output folder (the site before; see write.py).
     spare: dict[str, FileStamp] = field(default_factory=dict)
+    #: The folder (write.folder_id) the `spare` stamps describe.
+    spare_folder_id: int = 0
 
 
 def cache_dir(site_root: Path) -> Path:

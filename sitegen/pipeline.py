@@ -32,7 +32,7 @@ from .reuse import Renders
 from .search import BUNDLE, index_site
 from .shareimage import draw_card, meeting_card, site_image
 from .theme import search_path, static_files
-from .write import KEEP, write_site
+from .write import KEEP, folder_id, spare_folder, write_site
 
 
 def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, options: Options, progress: Progress,
@@ -105,7 +105,7 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
 
     strays = [name for name in present if name not in site_files and not name.startswith(f"{BUNDLE}/")]
     written = write_site(out_dir, files, static, before_swap=before_swap, previous=site_files,
-                         spare=before.spare if use_cache else None, strays=strays)
+                         spare=before.spare if use_cache else None, strays=strays, spare_folder_id=before.spare_folder_id)
     log_stage("render+write", started, f"{len(written)} files, {len(pending)} pages rendered, {len(renders.kept)} kept")
 
     summary = BuildSummary(
@@ -130,7 +130,8 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     cache.save(renders_file, renders.records)
     outputs = cache.recorded(cache.survey(out_dir), written)
     # The site that was live is now the spare: its files as they were checked at the start.
-    cache.save(state_file, BuildState(key=key, inputs=inputs, outputs=outputs, summary=as_remembered(summary), spare=site_files if present else {}))
+    cache.save(state_file, BuildState(key=key, inputs=inputs, outputs=outputs, summary=as_remembered(summary),
+                                      spare=site_files if present else {}, spare_folder_id=folder_id(spare_folder(out_dir)) if present else 0))
     return summary
 
 

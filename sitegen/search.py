@@ -102,6 +102,7 @@ def index_site(site: Path, previous: Path | None = None) -> None:
     if (site / BUNDLE).exists():
         shutil.rmtree(site / BUNDLE)  # made whole here, from the pages
     work = site / WORK
+    shutil.rmtree(work, ignore_errors=True)  # left by a build killed while indexing (the spare site is reused, see write.py)
     try:
         _run_pagefind(site, work, [s for s in shards if s.name not in reused])
         # Order matters: the primary bundle is the folder the other bundles go into.

@@ -68,7 +68,7 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes | _Keep]], static
                before_swap: Callable[[Path], None] | None = None,
                previous: dict[str, FileStamp] | None = None,
                spare: dict[str, FileStamp] | None = None,
-               strays: Iterable[str] = ()) -> dict[str, FileStamp]:
+               strays: Iterable[str] = (), spare_folder_id: int = 0) -> dict[str, FileStamp]:
     """Write `files` and the static assets as the new `out_dir`; return the stamp of each file.
 
     `before_swap` runs on the complete new folder before it replaces the old one
@@ -80,13 +80,16 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes | _Keep]], static
     from nothing: making and deleting tens of thousands of folders costs more
     than a rebuild. `strays`: files of the current site that no build made
     (edited or added by hand); once it is the spare they are removed.
+    The spare is used only if it is the folder (by inode, which moves with
+    it) that the `spare` stamps describe: a build killed between the swap and
+    saving its cache leaves another one there.
     """
     previous = previous or {}
     out_dir = out_dir.resolve()
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         clear_leftovers(out_dir)
-        staging, staged = _staging(out_dir, spare)
+        staging, staged = _staging(out_dir, spare, spare_folder_id)
     except OSError as exc:
         raise _write_failure(out_dir, exc) from exc
     fresh = staging != spare_folder(out_dir)
@@ -138,10 +141,11 @@ def spare_folder(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.{SPARE}"
 
 
-def _staging(out_dir: Path, spare: dict[str, FileStamp] | None) -> tuple[Path, dict[str, FileStamp]]:
+def _staging(out_dir: Path, spare: dict[str, FileStamp] | None, spare_folder_id: int) -> tuple[Path, dict[str, FileStamp]]:
     """The folder to build the new site in, and the stamps of the files it already holds as recorded."""
     folder = spare_folder(out_dir)
-    usable = spare is not None and folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()
+    usable = (spare is not None and folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()
+              and folder_id(folder) == spare_folder_id)
     if not usable:
         if folder.is_dir() and not folder.is_symlink() and ((folder / MARKER).is_file() or (folder / WORK_MARKER).is_file()):
             shutil.rmtree(folder)  # a spare nobody can vouch for
@@ -163,6 +167,14 @@ def _staging(out_dir: Path, spare: dict[str, FileStamp] | None) -> tuple[Path, d
             staged[relative] = recorded
     intent.write_text("", encoding="utf-8")
     return folder, staged
+
+
+def folder_id(folder: Path) -> int:
+    """Which folder this is, whatever it is called now (its inode moves with it through a rename); 0 if none."""
+    try:
+        return os.stat(folder, follow_symlinks=False).st_ino
+    except OSError:
+        return 0
 
 
 def _remove(root: Path, relative: str) -> None:

@@ -94,7 +94,7 @@ def test_piped_output_has_no_colour_quiet_keeps_errors_only_and_verbose_adds_the
     err = capsys.readouterr().err
     assert "b.md:2: error [date]" in err and "Jane Nobody" not in err  # errors still show; warnings do not
     (root / "seeds/b.md").unlink()
-    verbose = subprocess.run([sys.executable, "-m", "sitegen", "build", str(root), "--verbose"], capture_output=True, text=True, timeout=120)
+    verbose = subprocess.run([sys.executable, "-m", "sitegen", "build", str(root), "--verbose", "--no-cache"], capture_output=True, text=True, timeout=120)
     assert verbose.returncode == 0 and "extract" in verbose.stderr and "render+write" in verbose.stderr
 
 

@@ -101,7 +101,8 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_site(tmp_path):
     assert len(after_kill) == KILLS
 
     # An uninterrupted build tidies whatever the kills left and publishes the new site.
-    subprocess.run([sys.executable, "-m", "sitegen", "build", str(root)], cwd=REPO, check=True, capture_output=True)
+    final = subprocess.run([sys.executable, "-m", "sitegen", "build", str(root)], cwd=REPO, capture_output=True, text=True)
+    assert final.returncode == 0, final.stderr[-3000:]
     new_site, new_manifest = _comparable(_state(site)), manifest.read_bytes()
     assert new_manifest != old_manifest and _comparable(old_site) != new_site
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site.") and p.name != ".site.spare") == [".site.lock"]

@@ -42,12 +42,12 @@ def test_parallel_extraction_equals_serial_in_order_and_problems(tmp_path, monke
 def test_a_large_site_rendered_on_every_core_is_the_same_as_on_one(tmp_path, monkeypatch):
     """Byte for byte: the same files whether pages were rendered by one process or shared out."""
     from conftest import build_site
-    from sitegen import build as build_module
+    from sitegen import pipeline as pipeline_module
 
     site = generate(tmp_path / "a", 300, "markdown", seed=3)
     shutil.copytree(site, tmp_path / "b")
     build_site(site)
-    monkeypatch.setattr(build_module, "render_all", lambda units, items: parallel.render_all(units, items, workers=1))
+    monkeypatch.setattr(pipeline_module, "render_all", lambda units, items: parallel.render_all(units, items, workers=1))
     build_site(tmp_path / "b")
     # Pagefind's filter index is not byte-stable between runs (its maintainers say so), whoever renders.
     pages = {k: v for k, v in snapshot(site / "site").items() if not k.startswith("pagefind/")}
