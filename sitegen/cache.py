@@ -144,18 +144,29 @@ def files_below(folders: Iterable[Path]) -> list[str]:
 
 
 def survey(out_dir: Path) -> dict[str, tuple[int, int, int]]:
-    """Every file below `out_dir` (relative path -> size, modification time, inode); empty if there is no folder."""
+    """Every file below `out_dir` (relative path -> size, modification time, inode); empty if there is no folder.
+
+    One scandir a folder and one lstat a file: a site of 10,000 articles has some 30,000 folders,
+    and this runs on every build, the ones with nothing to do included.
+    """
     found = {}
-    root = str(out_dir)
-    for parent, _, files in os.walk(root):
-        prefix = os.path.relpath(parent, root)
-        prefix = "" if prefix == "." else prefix + "/"
-        for name in files:
-            try:
-                info = os.stat(os.path.join(parent, name), follow_symlinks=False)
-            except OSError:
-                continue
-            found[prefix + name] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    pending = [(str(out_dir), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = os.scandir(folder)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                found[prefix + entry.name] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return found
 
 
