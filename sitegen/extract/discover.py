@@ -68,6 +68,7 @@ THE_OFFICE_WORDS = frozenset((
     "secretary", "commissioner", "representative", "envoy", "ambassador", "director", "chairman", "chair", "president", "minister",
     "spokesman", "spokeswoman", "spokesperson",
 ))
+COMMA_THE = re.compile(r",\s+the\s")
 #: Capitalised words that open a sentence or clause rather than an office.
 NOT_OFFICE = {"He", "She", "They", "The", "It", "On", "In", "After", "Before", "During", "When", "While", "And", "But",
               "A", "An", "His", "Her", "Their", "Also", "Meet", "Meets", "Met", "With", "As", "At", "For", "From", "Then"}
@@ -108,7 +109,7 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
         words = folded_words(sentence)[1] if "," in sentence else frozenset()
         office_after = NAME_THEN_OFFICE.finditer(sentence) if not OFFICE_AFTER_WORDS.isdisjoint(words) else ()
         office_of = OFFICE_OF_THEN_NAME.finditer(sentence) if not OFFICE_OF_WORDS.isdisjoint(words) and not BODY_WORDS.isdisjoint(words) else ()
-        the_office = NAME_THEN_THE_OFFICE.finditer(sentence) if "the" in words and not THE_OFFICE_WORDS.isdisjoint(words) else ()
+        the_office = NAME_THEN_THE_OFFICE.finditer(sentence) if not THE_OFFICE_WORDS.isdisjoint(words) and COMMA_THE.search(sentence) else ()
         for match in [*titled, *office_after, *office_of, *the_office]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", POSSESSIVE_END.sub("", name))
