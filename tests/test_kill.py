@@ -22,7 +22,7 @@ from pathlib import Path
 
 from conftest import REPO, build_site, make_site
 from test_build import snapshot
-from test_determinism import PAGEFIND_UNSTABLE
+from test_determinism import pagefind_unstable
 
 ARTICLES = 200
 KILLS = 20
@@ -51,7 +51,7 @@ def _state(site: Path) -> dict[str, str]:
 
 
 def _comparable(files: dict[str, str]) -> dict[str, str]:
-    return {name: digest for name, digest in files.items() if not name.startswith(PAGEFIND_UNSTABLE)}
+    return {name: digest for name, digest in files.items() if not pagefind_unstable(name)}
 
 
 def _kill_at(root: Path, seconds: float) -> bool:
