@@ -101,7 +101,7 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, opt
 
     from .pipeline import make_site  # only now: the stages' imports (Jinja, Pillow, Markdown...) take a while
 
-    return make_site(config, content_dir, data_dir, out_dir, options, progress, before, inputs, present, started)
+    return make_site(config, content_dir, data_dir, out_dir, options, progress, before, inputs, present, site_files, started)
 
 
 def build_key(config: Config, options: Options, inputs: dict[str, FileStamp]) -> str:

@@ -124,13 +124,13 @@ def stamp(path: str, previous: FileStamp | None, now_ns: int) -> FileStamp | Non
     return FileStamp(info.st_size, info.st_mtime_ns, info.st_ino, sha)
 
 
-def stamp_of_bytes(path: str, data: bytes) -> FileStamp | None:
-    """The stamp of a file just written with `data` (no need to read it back)."""
+def stamp_written(path: str, sha: str) -> FileStamp | None:
+    """The stamp of a file just written, whose bytes hash to `sha` (no need to read them back)."""
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return FileStamp(info.st_size, info.st_mtime_ns, info.st_ino, hashlib.sha256(data).hexdigest())
+    return FileStamp(info.st_size, info.st_mtime_ns, info.st_ino, sha)
 
 
 def files_below(folders: Iterable[Path]) -> list[str]:

@@ -36,13 +36,14 @@ from .write import KEEP, folder_id, spare_folder, write_site
 
 
 def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, options: Options, progress: Progress,
-              before: BuildState, inputs: dict[str, FileStamp], present: dict, started: float) -> BuildSummary:
-    """Run every stage; `before` is what the last build left, `inputs` and `present` what is there now."""
+              before: BuildState, inputs: dict[str, FileStamp], present: dict, site_files: dict[str, FileStamp],
+              started: float) -> BuildSummary:
+    """Run every stage; `before` is what the last build left, `inputs` and `present` what is there now,
+    `site_files` the files of the current site that are as `before` recorded them."""
     strict, keep_going, publish, use_cache = options.strict, options.keep_going, options.publish, options.use_cache
     problems = Problems()
     store = cache.cache_dir(config.root)
     state_file = store / per_output("state", out_dir)
-    site_files = cache.intact(present, before.outputs)
     key = build_key(config, options, inputs)
 
     # 1. Load the reference data, and 2. extract every article: declared front matter
@@ -73,7 +74,7 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     renders_file = store / per_output("renders", out_dir)
     renders = Renders(
         previous=(cache.load(renders_file, dict) if use_cache else None) or {},
-        salt=cache.digest(code_version(), config, sorted((path, s.sha) for path, s in inputs.items() if not path.startswith(str(content_dir) + "/"))),
+        salt=_render_salt(config, inputs, content_dir, data_dir),
         index=ModelIndex(archive, env.globals["counts"]),
         present=site_files,
     )
@@ -134,6 +135,15 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
                                       spare=site_files if present else {}, spare_folder_id=folder_id(spare_folder(out_dir)) if present else 0))
     return summary
 
+
+
+def _render_salt(config: Config, inputs: dict[str, FileStamp], content_dir: Path, data_dir: Path) -> str:
+    """What every page depends on besides the model: sitegen's code, the settings, templates and static files.
+
+    Articles and data files reach pages only through the model, whose reads are recorded (depends.py).
+    """
+    content = (f"{content_dir}/", f"{data_dir}/")
+    return cache.digest(code_version(), config, sorted((path, s.sha) for path, s in inputs.items() if not path.startswith(content)))
 
 
 def _extract(content_dir: Path, data_dir: Path, data: ReferenceData, inputs: dict[str, FileStamp], store: Path,

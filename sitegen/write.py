@@ -33,7 +33,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .cache import FileStamp, stamp_of_bytes
+from .cache import FileStamp, stamp_written
 from .problems import BuildFailed, Problem
 
 #: Left in every output folder; its presence is what allows a later build to replace the folder.
@@ -254,7 +254,7 @@ def _put_file(root: Path, relative: str, data: bytes | _Keep, out_dir: Path, liv
             if data is KEEP:
                 data = (out_dir / relative).read_bytes()
     target.write_bytes(data)
-    return stamp_of_bytes(str(target), data)
+    return stamp_written(str(target), sha)
 
 
 def _swap_in(staging: Path, out_dir: Path) -> Path | None:
