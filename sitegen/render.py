@@ -27,6 +27,7 @@ from .model import Archive, Place
 from .parts import Part, every_part
 from .problems import BuildFailed, Problem
 from .shareimage import SITE_IMAGE
+from .sitemaps import INDEX, plan_sitemaps
 from .shareimage import SIZE as SHARE_IMAGE_SIZE
 from .urls import absolute_url, output_file, relative_url
 from .wording import long_date
@@ -43,8 +44,6 @@ STYLESHEET = "static/style.css"
 SEARCH_SCRIPT = "static/search.js"
 #: Pages whose text goes into the search index (indexes, the pages of a long list's years and the home page only repeat it).
 SEARCHABLE = frozenset({"meeting", "person", "topic", "place", "article"})
-#: Machine-read files beside the pages, each from the template of the same name.
-DOCUMENTS = ("sitemap.xml", "robots.txt")
 DESCRIPTION_LENGTH = 160
 
 
@@ -209,11 +208,12 @@ def render_pages(pages: list[Page], env: jinja2.Environment) -> Iterator[tuple[s
 
 
 def render_documents(pages: list[Page], env: jinja2.Environment) -> Iterator[tuple[str, bytes]]:
-    """(output file, bytes) for every Atom feed, sitemap.xml and robots.txt."""
+    """(output file, bytes) for every Atom feed, the sitemaps and their index, and robots.txt."""
     feeds = {page.feed.url: page.feed for page in pages if page.feed}
-    listed = [page for page in pages if page.kind != "not-found"]
+    sitemaps = plan_sitemaps([page for page in pages if page.kind != "not-found"])
     jobs = [(url, "feed.xml", {"feed": feed}) for url, feed in feeds.items()]
-    jobs += [(name, name, {"pages": listed}) for name in DOCUMENTS]
+    jobs += [(sitemap.file, "sitemap.xml", {"pages": sitemap.pages}) for sitemap in sitemaps]
+    jobs += [(INDEX, "sitemap-index.xml", {"sitemaps": sitemaps}), ("robots.txt", "robots.txt", {})]
     for output, template, context in jobs:
         try:
             text = env.get_template(template).render(**context)

@@ -15,8 +15,8 @@ memory and a rebuild indexes again only the shards whose pages changed:
 - a shard with more than SHARD_BYTES of pages is cut into parts (`2023-1`,
   `2023-2`, ...) by a stable hash of each page's address.
 
-Each shard is indexed on its own, over a folder of hard links to its pages at
-their own addresses, so results point at the pages themselves. The first shard
+Each shard is indexed on its own, by a Pagefind run over the site that a glob
+limits to the shard's pages, so results point at the pages themselves. The first shard
 (the directory, where there is one) is the primary bundle in `pagefind/`; each
 other one is in `pagefind/<shard>/`, named in `pagefind/shards.json`, and
 static/search.js merges them into the primary (Pagefind's mergeIndex). All of
@@ -62,9 +62,9 @@ SHARD_BYTES = 16_000_000
 JOBS = 1
 #: Seconds one Pagefind run may take; it indexes a few thousand pages in seconds.
 TIMEOUT = 600
-#: How Pagefind is run, besides its folders (part of every fingerprint, as its version is).
-OPTIONS = ("--keep-index-url", "--silent")
-#: Inside the new site while it is indexed: the shards' folders of links and their bundles.
+#: How Pagefind is run, besides its folders and pages (part of every fingerprint, as its version is).
+PAGEFIND_CONFIG = {"keep_index_url": True, "silent": True}
+#: Inside the new site while it is indexed: each shard's Pagefind config and bundle.
 WORK = ".search-shards"
 
 _BODY = b"data-pagefind-body"
@@ -81,7 +81,7 @@ class Shard:
     @functools.cached_property
     def fingerprint(self) -> str:
         """A hash of what the bundle is made from: the pages (address and bytes), Pagefind and its options."""
-        digest = hashlib.sha256(f"{self.name}\0{_pagefind_version()}\0{' '.join(OPTIONS)}\0".encode())
+        digest = hashlib.sha256(f"{self.name}\0{_pagefind_version()}\0{json.dumps(PAGEFIND_CONFIG)}\0".encode())
         for page in sorted(self.pages):
             digest.update(f"{page}\0{self.pages[page]}\0".encode())
         return digest.hexdigest()
@@ -193,14 +193,19 @@ def _run_pagefind(site: Path, work: Path, shards: list[Shard]) -> None:
 
 
 def _index_shard(pagefind: Path, site: Path, folder: Path, shard: Shard) -> Problem | None:
-    """Run Pagefind over hard links to the shard's pages, at their own addresses; a Problem if it fails."""
+    """Run Pagefind over the shard's pages where they are, chosen by a glob naming each; a Problem if it fails.
+
+    The glob goes in a config file in the run's own folder (a command line caps one
+    argument at 128 KB). Pagefind walks only the folders the glob's paths name, so a
+    shard of a thousand pages costs no more to find than a folder holding just them.
+    """
     started = time.perf_counter()
-    pages = folder / "pages"
-    for page in shard.pages:
-        _link(site / page, pages / page)
-    command = [str(pagefind), "--site", str(pages), "--output-path", str(folder / BUNDLE), *OPTIONS]
+    folder.mkdir(parents=True, exist_ok=True)
+    config = {"site": str(site.resolve()), "glob": "{" + ",".join(map(_glob_literal, sorted(shard.pages))) + "}",
+              "output_path": str((folder / BUNDLE).resolve()), **PAGEFIND_CONFIG}
+    (folder / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
+        result = subprocess.run([str(pagefind)], cwd=folder, capture_output=True, text=True, timeout=TIMEOUT)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return Problem("search index", f"could not run Pagefind: {exc}")
     if result.returncode != 0 or not (folder / BUNDLE / "pagefind.js").exists():
@@ -210,19 +215,16 @@ def _index_shard(pagefind: Path, site: Path, folder: Path, shard: Shard) -> Prob
     return None
 
 
+def _glob_literal(page: str) -> str:
+    """`page` as a glob that matches only itself."""
+    return re.sub(r"([\\{}\[\]*?,])", r"\\\1", page)
+
+
 def _link_file(source: str, target: str) -> None:
     """copytree's copy_function: a hard link where the file system allows it."""
     try:
         os.link(source, target)
     except OSError:
-        shutil.copyfile(source, target)
-
-
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:  # a file system without hard links: a copy reads the same
         shutil.copyfile(source, target)
 
 

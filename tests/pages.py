@@ -86,3 +86,21 @@ def read_page(path: Path) -> PageInfo:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_urls(site: Path, base: str) -> dict[str, list[str]]:
+    """What a crawler reads from the site's sitemap index: each sitemap it names (as an address) and the page addresses in it."""
+    import xml.etree.ElementTree as ET
+
+    index = ET.parse(site / "sitemap.xml").getroot()
+    assert index.tag == SITEMAP_NS + "sitemapindex"
+    found = {}
+    for loc in index.iter(SITEMAP_NS + "loc"):
+        assert loc.text.startswith(base), loc.text
+        sitemap = ET.parse(site / loc.text.removeprefix(base)).getroot()
+        assert sitemap.tag == SITEMAP_NS + "urlset"
+        found[loc.text] = [url.text for url in sitemap.iter(SITEMAP_NS + "loc")]
+    return found

@@ -1,17 +1,13 @@
-"""Atom feeds, sitemap.xml and robots.txt of the seeds' build, read as feed readers and crawlers read them."""
+"""Atom feeds, the sitemaps and robots.txt of the seeds' build, read as feed readers and crawlers read them."""
 
 from __future__ import annotations
-
-import xml.etree.ElementTree as ET
 
 import feedparser
 
 from conftest import ARCHIVE_BASE, build_site, make_site
-from pages import html_pages, read_page
+from pages import html_pages, read_page, sitemap_urls
 from serve import serve
 from test_site_links import fetch
-
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def feeds(site):
@@ -58,15 +54,33 @@ def test_a_rebuild_of_the_same_content_gives_the_same_feed(tmp_path):
     assert b"<updated>2023-01-31T00:00:00Z</updated>" in first
 
 
-def test_the_sitemap_lists_every_page_and_robots_names_it(seed_site):
-    urls = [loc.text for loc in ET.parse(seed_site / "sitemap.xml").getroot().iter(SITEMAP + "loc")]
+def test_the_sitemaps_list_every_page_once_by_section_and_year_and_robots_names_their_index(seed_site):
+    sitemaps = sitemap_urls(seed_site, ARCHIVE_BASE)
+    urls = [url for listed in sitemaps.values() for url in listed]
     pages = {read_page(p).link("canonical")["href"] for p in html_pages(seed_site) if p.name != "404.html"}
     assert sorted(urls) == sorted(pages) and len(urls) == len(set(urls))
+    assert f"{ARCHIVE_BASE}sitemaps/meetings-2023.xml" in sitemaps and f"{ARCHIVE_BASE}sitemaps/pages.xml" in sitemaps
+    assert all(url.startswith(f"{ARCHIVE_BASE}meetings/2023-") for url in sitemaps[f"{ARCHIVE_BASE}sitemaps/meetings-2023.xml"])
     assert f"Sitemap: {ARCHIVE_BASE}sitemap.xml" in (seed_site / "robots.txt").read_text().splitlines()
 
 
+def test_a_sitemap_past_the_protocol_s_limit_is_cut_into_parts_at_stable_addresses():
+    from sitegen.render import Page
+    from sitegen.sitemaps import plan_sitemaps
+
+    pages = [Page(f"meetings/2023-01-{day:02}-a-b/", "meeting.html", "meeting", "", "") for day in range(1, 6)]
+    pages += [Page("people/a/", "person.html", "person", "", ""), Page("meetings/2023/", "part.html", "part", "", "")]
+    sitemaps = {s.file: [p.url for p in s.pages] for s in plan_sitemaps(pages, most=3)}
+    assert sitemaps == {
+        "sitemaps/pages.xml": ["people/a/"],
+        "sitemaps/meetings-2023-1.xml": [p.url for p in pages[:3]],
+        "sitemaps/meetings-2023-2.xml": [pages[3].url, pages[4].url, "meetings/2023/"],
+    }
+
+
 def test_every_sitemap_address_answers_200_under_the_sub_path(seed_site):
-    urls = [loc.text for loc in ET.parse(seed_site / "sitemap.xml").getroot().iter(SITEMAP + "loc")]
+    sitemaps = sitemap_urls(seed_site, ARCHIVE_BASE)
+    urls = [*sitemaps, *(url for listed in sitemaps.values() for url in listed)]
     with serve(seed_site) as base:
         failing = [url for url in urls if fetch(url.replace(ARCHIVE_BASE, base))[0] != 200]
         assert fetch(base + "robots.txt")[0] == 200

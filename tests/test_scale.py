@@ -130,7 +130,7 @@ def test_a_topic_with_too_many_meetings_shows_its_latest_and_a_page_a_year_at_a_
     assert [item["item"].split("/", 3)[3] for item in trail] == ["topics/", f"topics/{slug}/", f"topics/{slug}/2023/"]
     html = topic.read_text(encoding="utf-8")
     assert 'aria-label="Breadcrumb"' in html and "data-pagefind-body" not in html  # not searched: its meetings have pages
-    assert f"/topics/{slug}/2023/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"/topics/{slug}/2023/</loc>" in (site / "sitemaps/pages.xml").read_text(encoding="utf-8")
     # The same period keeps its address as the archive grows: 2023 of the small archive is there, holding more.
     small = grown[200] / f"topics/{slug}/index.html"
     assert small.is_file()
