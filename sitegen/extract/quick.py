@@ -19,6 +19,9 @@ ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "
 WORD = re.compile(r"[a-z0-9]+")
 #: How many sentences' folded words are remembered: the stages of one article share them.
 SENTENCE_CACHE = 4096
+#: Bytes table keeping ASCII lower-case letters and digits and making every other byte a space: splitting
+#: an ASCII text translated with it gives WORD's runs, at a fraction of the cost of WORD.findall.
+_WORD_BYTES = bytes(b if chr(b).isascii() and (chr(b).islower() or chr(b).isdigit()) else ord(" ") for b in range(256))
 
 
 def fold(text: str) -> str:
@@ -35,9 +38,32 @@ def folded_words(text: str) -> tuple[str, frozenset[str]]:
     word characters, and folding makes none of them a letter or digit.
     """
     folded = fold(text)
+    if folded.isascii():
+        return folded, frozenset(folded.encode("ascii").translate(_WORD_BYTES).decode("ascii").split())
     return folded, frozenset(WORD.findall(folded))
 
 
 def any_of(pieces: Sequence[str]) -> re.Pattern:
-    """A pattern finding any of `pieces` as written: a quicker test than looking for each in turn."""
-    return re.compile("|".join(re.escape(piece) for piece in pieces))
+    """A pattern finding any of `pieces` as written: a quicker test than looking for each in turn.
+
+    Only whether it finds one counts, not which: the pieces are merged by their opening letters
+    ("P(?:M|r(?:emier|esident|ince))"), so at each place in a text one branch is tried per letter
+    rather than every piece in turn.
+    """
+    return re.compile(_merged(pieces))
+
+
+def _merged(pieces: Sequence[str]) -> str:
+    """An alternation of `pieces` as a tree of shared beginnings; a piece that begins another stands for both."""
+    by_first: dict[str, list[str]] = {}
+    for piece in pieces:
+        by_first.setdefault(piece[0], []).append(piece[1:])
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        if "" in rests:  # the piece is this one letter: whatever follows, it is found
+            branches.append(re.escape(first))
+        elif len(rests) == 1:
+            branches.append(re.escape(first + rests[0]))
+        else:
+            branches.append(re.escape(first) + "(?:" + _merged(rests) + ")")
+    return "|".join(branches)
