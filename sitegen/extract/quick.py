@@ -15,18 +15,22 @@ from typing import Sequence
 #: (checked over every code point); after this table and str.lower(), a case-insensitive match of
 #: ASCII letters and digits is a plain substring of the folded text.
 ASCII_LOOKALIKES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: The characters ASCII_LOOKALIKES changes: a text with none of them (curly quotes and accents are not) needs only lower().
+LOOKALIKE = re.compile("[\u0130\u0131\u017f\u212a]")
 #: A run of ASCII letters and digits in folded text.
 WORD = re.compile(r"[a-z0-9]+")
 #: How many sentences' folded words are remembered: the stages of one article share them.
 SENTENCE_CACHE = 4096
 #: Bytes table keeping ASCII lower-case letters and digits and making every other byte a space: splitting
-#: an ASCII text translated with it gives WORD's runs, at a fraction of the cost of WORD.findall.
+#: a text translated with it gives WORD's runs, at a fraction of the cost of WORD.findall.
 _WORD_BYTES = bytes(b if chr(b).isascii() and (chr(b).islower() or chr(b).isdigit()) else ord(" ") for b in range(256))
 
 
 def fold(text: str) -> str:
     """`text` in lower case, with the characters that re.I takes for ASCII letters made those letters."""
-    return text.lower() if text.isascii() else text.translate(ASCII_LOOKALIKES).lower()
+    if text.isascii() or LOOKALIKE.search(text) is None:
+        return text.lower()  # translating with a table character by character costs more than the rest of folding
+    return text.translate(ASCII_LOOKALIKES).lower()
 
 
 @functools.lru_cache(maxsize=SENTENCE_CACHE)
@@ -38,9 +42,9 @@ def folded_words(text: str) -> tuple[str, frozenset[str]]:
     word characters, and folding makes none of them a letter or digit.
     """
     folded = fold(text)
-    if folded.isascii():
-        return folded, frozenset(folded.encode("ascii").translate(_WORD_BYTES).decode("ascii").split())
-    return folded, frozenset(WORD.findall(folded))
+    # A character outside ASCII is in no word: encoded as "?", it becomes a space like every other non-word byte.
+    spaced = folded.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
+    return folded, frozenset(spaced.split())
 
 
 def any_of(pieces: Sequence[str]) -> re.Pattern:
