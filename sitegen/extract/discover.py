@@ -133,7 +133,7 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
 
 
 def _may_name_an_office(sentence: str) -> bool:
-    return OFFICE_CLUES.search(sentence) is not None or HEAD_BEFORE_NAME.search(sentence) is not None
+    return OFFICE_CLUES.search(sentence) is not None or ("ead" in sentence and HEAD_BEFORE_NAME.search(sentence) is not None)
 
 
 def _country(office: str) -> str | None:

@@ -80,7 +80,7 @@ def clean_text(body: str) -> CleanText:
     menu_at = None  # how many lines stand above the first menu of runs of spaces
     for line in body.split("\n"):
         stripped = line.strip()
-        words = " ".join(stripped.split())
+        words = stripped if _single_spaced(stripped) else " ".join(stripped.split())
         # Menus copied as words apart by runs of spaces or tabs ("World  Business  Markets") are furniture.
         # SPACED_MENU needs a tab or two whitespace characters together: a line of single spaces has neither.
         if words != stripped and SPACED_MENU.search(stripped):
@@ -119,6 +119,14 @@ def clean_text(body: str) -> CleanText:
     while blocks and blocks[-1].kind == "h":  # a trailing teaser headline is not part of the article
         furniture.append(blocks.pop().text)
     return CleanText(title, tuple(blocks), tuple(date_lines), tuple(furniture))
+
+
+def _single_spaced(line: str) -> bool:
+    """True when `line` (stripped) has no whitespace but single spaces, so splitting and joining it changes nothing.
+
+    Every whitespace character other than the space is unprintable, so a printable line has none; most prose is.
+    """
+    return "  " not in line and line.isprintable()
 
 
 def _without_site_name(lines: list[str], menu_at: int | None, furniture: list[str]) -> list[str]:

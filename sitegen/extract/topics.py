@@ -40,6 +40,8 @@ class TopicFinder:
                     whole = runs[:-1] if signal.endswith("*") else runs
                     by_word.setdefault(max(whole, key=len), {}).setdefault(index, []).append(signal)
         self._by_word = {word: _patterns(signals, cities) for word, signals in by_word.items()}
+        #: The words signals are filed under, as a set: intersected with a sentence's few words, it is walked by those.
+        self._signal_words = frozenset(self._by_word)
         self._by_prefix = [(prefix, _patterns(signals, cities)) for prefix, signals in by_prefix.items()]
         self._always = _patterns(always, cities)
         self._topics_in = functools.lru_cache(maxsize=SENTENCE_CACHE)(self._match_sentence)
@@ -56,7 +58,7 @@ class TopicFinder:
         """The topics (by index) whose signals `sentence` holds."""
         folded, words = folded_words(sentence)
         candidates = list(self._always)
-        for word in self._by_word.keys() & words:
+        for word in words & self._signal_words:
             candidates.extend(self._by_word[word])
         for prefix, patterns in self._by_prefix:
             if prefix in folded:
