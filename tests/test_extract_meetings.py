@@ -245,3 +245,35 @@ def test_a_second_clause_with_its_own_subject_is_its_own_meeting(extractor):
     text = ("---\ndate: 2021-09-02\n---\nNaftali Bennett met King Abdullah II at the palace in Amman on Thursday, and "
             "Foreign Minister Yair Lapid held talks with Ayman Safadi.")
     assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Naftali Bennett"], ["Ayman Safadi", "Yair Lapid"]]
+
+
+def test_a_month_first_date_line_is_read_from_the_weekdays_the_report_names(extractor):
+    # 12-01-2023 read day first is Thursday 12 January; the report's Thursday and Friday fit 1 December.
+    text = (
+        "Herzog at the summit\n\nPublished on 12-01-2023 17:05\n\n"
+        "Shortly after landing on Thursday evening, Isaac Herzog was received by Mohamed bin Zayed in Dubai.\n\n"
+        "On Friday, Herzog met Indian Prime Minister Narendra Modi in Dubai."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Isaac Herzog", "Mohamed bin Zayed Al Nahyan"], dt.date(2023, 11, 30), "Dubai"),
+        (["Isaac Herzog", "Narendra Modi"], dt.date(2023, 12, 1), "Dubai"),
+    ]
+
+
+def test_a_day_first_date_line_under_a_section_label_is_the_publication_date(extractor):
+    text = (
+        "Orban Welcomes Netanyahu With Military Honours as Hungary Announces ICC Exit\n\nHungary Today\nPublished: 3.4.2025, 14:48\n\n"
+        "Benjamin Netanyahu met Isaac Herzog in Jerusalem on Thursday morning before they held talks."
+    )
+    assert meetings_of(extractor, text) == [(["Benjamin Netanyahu", "Isaac Herzog"], dt.date(2025, 4, 3), "Jerusalem")]
+
+
+def test_meetings_on_the_sidelines_of_a_summit_are_each_their_own(extractor):
+    text = (
+        " date 2023-12-01 Isaac Herzog was received by Mohamed bin Zayed upon arrival in Dubai on Friday and met Narendra Modi, "
+        "holding a series of meetings on the sidelines of the summit."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Isaac Herzog", "Mohamed bin Zayed Al Nahyan"], dt.date(2023, 12, 1), "Dubai"),
+        (["Isaac Herzog", "Narendra Modi"], dt.date(2023, 12, 1), "Dubai"),
+    ]

@@ -86,6 +86,15 @@ JOINT = re.compile(
 )
 #: Every match of JOINT has one of these words.
 JOINT_WORDS = frozenset(("trilateral", "three", "four", "five", "quadrilateral", "quartet", "joint", "jointly", "summit", "brought"))
+#: "on the sidelines of the summit": meetings held apart from a summit are its side meetings, each its own.
+SIDELINES = re.compile(r"\b(?:sidelines|margins|margin|side) of (?:the |a |this )?(?:[\w-]+ ){0,3}$", re.I)
+
+
+def _says_joint(text: str) -> bool:
+    """True when `text` says its people met together ("a trilateral meeting"), not beside a summit."""
+    return any(not SIDELINES.search(text, max(0, m.start() - 40), m.start()) for m in JOINT.finditer(text))
+
+
 #: "met here on Monday with a delegation of foreign ministers": whom, the article says next.
 DELEGATION_MET = re.compile(
     r"\b(?:met|meets|received|receives|hosted|hosts|welcomed)\b[^.;]{0,60}?\bdelegation\b"
@@ -134,7 +143,7 @@ def find_meetings(
         if MEETING_WORDS.isdisjoint(folded_words(sentence)[1]):
             continue  # no meeting word: participants_of_sentence would find no one
         around = texts[index : index + 3]
-        joint = any(not JOINT_WORDS.isdisjoint(folded_words(text)[1]) for text in around) and bool(JOINT.search(" ".join(around)))
+        joint = any(not JOINT_WORDS.isdisjoint(folded_words(text)[1]) for text in around) and _says_joint(" ".join(around))
         protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
         groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist, anchor)
         if not groups and "delegation" in folded_words(sentence)[1]:
