@@ -277,3 +277,22 @@ def test_meetings_on_the_sidelines_of_a_summit_are_each_their_own(extractor):
         (["Isaac Herzog", "Mohamed bin Zayed Al Nahyan"], dt.date(2023, 12, 1), "Dubai"),
         (["Isaac Herzog", "Narendra Modi"], dt.date(2023, 12, 1), "Dubai"),
     ]
+
+
+def test_hours_of_talks_the_speaker_came_from_are_a_meeting(extractor):
+    text = (
+        " date 2024-08-19 Benjamin Netanyahu has accepted the proposal, Antony Blinken said Monday after nearly three hours "
+        "of talks with the Israeli leader in Jerusalem, and he urged Hamas to do the same."
+    )
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 8, 19), "Jerusalem")]
+
+
+def test_a_day_owning_something_else_does_not_date_the_meeting(extractor):
+    # "today's Daily Kickoff" is the newsletter's day; the sit-down was on Monday, in Jerusalem.
+    text = (
+        "---\ndate: 2024-08-20\n---\n\nIn today's Daily Kickoff: we unpack Antony Blinken's long sit-down with Benjamin Netanyahu, "
+        "and hear from hostage families who came to Washington.\n\n"
+        "After roughly three hours closeted with Netanyahu at the Prime Minister's Office in Jerusalem on Monday, Blinken told reporters "
+        "that a deal was close.\n\nThe sit-down followed a shorter morning meeting with Isaac Herzog in Tel Aviv."
+    )
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 8, 19), "Jerusalem")]

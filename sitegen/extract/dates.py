@@ -124,15 +124,24 @@ def resolve_weekday(name: str, anchor: dt.date) -> dt.date:
     return anchor - dt.timedelta(days=back)
 
 
+#: "Monday's meeting": a day word owning a meeting dates it.
+DAY_OWNS_MEETING = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|sit-down|visit|summit|session)\b", re.I)
+
+
+def _dates_the_event(text: str, match: re.Match) -> bool:
+    """False for a day word owning something else than a meeting: "In today's Daily Kickoff", "Sunday's edition"."""
+    return text[match.end() : match.end() + 2] not in ("'s", "’s") or DAY_OWNS_MEETING.match(text, match.end()) is not None
+
+
 def find_relative_date(text: str, anchor: dt.date | None) -> FoundDate | None:
     """A weekday or 'yesterday'/'today' in `text`, resolved against `anchor`."""
     if anchor is None:
         return None
-    match = WEEKDAY.search(text)
+    match = next((m for m in WEEKDAY.finditer(text) if _dates_the_event(text, m)), None)
     if match:
         return FoundDate(resolve_weekday(match.group(1), anchor), match.start(), match.end(), False)
     for pattern, days_back in RELATIVE_DAYS:
-        found = pattern.search(text)
+        found = next((m for m in pattern.finditer(text) if _dates_the_event(text, m)), None)
         if found:
             return FoundDate(anchor - dt.timedelta(days=days_back), found.start(), found.end(), False)
     return None

@@ -27,7 +27,7 @@ TRIGGER = re.compile(
 )
 #: Every match of TRIGGER or AFTER_OWN_TALKS has one of these words: a sentence with none reports no meeting.
 MEETING_WORDS = frozenset((
-    "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
+    "closeted", "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
     "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair",
 ))
 #: Words just before a meeting word that make it not (yet) have happened.
@@ -51,7 +51,12 @@ BACK_REFERENCE = re.compile(
     re.I,
 )
 #: "after holding talks with", "following his meeting with": the subject's own meeting, when nothing else is reported.
-AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\b|\bafter\s+meeting\b", re.I)
+AFTER_OWN_TALKS = re.compile(
+    r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\b|\bafter\s+meeting\b"
+    # "said Monday after nearly three hours of talks with", "After roughly three hours closeted with": a meeting timed is one held.
+    r"|\bafter\s+(?:(?:roughly|nearly|about|almost|some|over|more than|less than)\s+)?(?:[\w-]+\s+){1,3}?(?:hours?|minutes)\s+(?:of\s+(?:[\w-]+\s+)?(?:talks|meetings?)|closeted)\b",
+    re.I,
+)
 #: "he then held talks with ...": the sentence's subject is the person the article follows.
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
 #: "received A and B separately", "in two separate meetings": each met the host alone.
@@ -78,7 +83,7 @@ ATTRIBUTION = re.compile(
 )
 QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 #: "the meeting", "their talks": a meeting already reported.
-REFERS_BACK = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+)?(?:meeting|talks)$", re.I)
+REFERS_BACK = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+)?(?:meeting|talks|sit-down)$", re.I)
 JOINT = re.compile(
     r"\b(trilateral|three-way|four-way|quadrilateral|quartet|joint meeting|jointly|summit|brought together"
     r"|the (?:three|four|five) (?:leaders|men|ministers|officials|sides|delegations|heads|chiefs)|all (?:three|four))\b",
@@ -167,6 +172,8 @@ def find_meetings(
             if current.date is None or (found_date and found_date.explicit and not current.date.explicit):
                 if found_date:
                     current.date, current.date_sentence = found_date, sentence
+                    # The sentence that says when the meeting was also says best where it was.
+                    current.place = found_place or current.place
             current.place = current.place or found_place
     candidates = _split_delegations(list(by_people.values()))
     _date_from_context(candidates, sentences, anchor)
@@ -325,8 +332,8 @@ def participants_of_sentence(
     trigger = next((t for t in TRIGGER.finditer(sentence) if _is_live_trigger(sentence, t, excluded)), None)
     if trigger is None and (own_talks := AFTER_OWN_TALKS.search(sentence)):
         # "Cameron said ..., after holding talks with Netanyahu": with no other meeting in the
-        # sentence, the talks it speaks of are the subject's own, the ones reported.
-        excluded = _excluded_spans(sentence, back_references=False)
+        # sentence, the talks it speaks of are the subject's own, the ones reported: the speaker held them.
+        excluded = _excluded_spans(sentence, back_references=False, attributions=False)
         trigger = own_talks
     if trigger is None or _elsewhen(sentence, trigger, anchor):
         return [], False
@@ -418,7 +425,7 @@ def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) ->
     return not NOT_HAPPENED.search(sentence[max(0, trigger.start() - 60) : trigger.start()])
 
 
-def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
+def _excluded_spans(sentence: str, back_references: bool = True, attributions: bool = True) -> list[range]:
     """Stretches whose names did not take part: quotes, back-references, attributions."""
     spans = [range(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
     for match in BACK_REFERENCE.finditer(sentence) if back_references else ():
@@ -437,7 +444,7 @@ def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
         for match in SENDER.finditer(sentence):
             end = sentence.find(",", match.end())
             spans.append(range(match.start(), end if end != -1 else len(sentence)))
-    attribution = ATTRIBUTION.search(sentence)
+    attribution = ATTRIBUTION.search(sentence) if attributions else None
     if attribution:
         spans.append(range(attribution.start(), len(sentence)))
     return spans
