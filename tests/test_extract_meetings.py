@@ -296,3 +296,39 @@ def test_a_day_owning_something_else_does_not_date_the_meeting(extractor):
         "that a deal was close.\n\nThe sit-down followed a shorter morning meeting with Isaac Herzog in Tel Aviv."
     )
     assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 8, 19), "Jerusalem")]
+
+
+def test_a_meeting_timed_by_the_one_told_before_takes_its_day_and_place(extractor):
+    text = (
+        "Araghchi's Gulf tour\n\nOctober 11, 2024\n\n"
+        "Iran's top diplomat is touring the Gulf. The region braces for a strike. Its capitals are anxious.\n\n"
+        "Abbas Araghchi was received by Mohammed bin Salman in Riyadh on Wednesday.\n\nTehran wants a ceasefire in Lebanon.\n\n"
+        "Before his audience with the crown prince, Araghchi held talks with Faisal bin Farhan at the foreign ministry.\n\n"
+        "On Thursday, Araghchi travelled on to Doha, where he held talks with Mohammed bin Abdulrahman Al Thani. "
+        "Doha has long hosted talks, and Qatar's capital Doha is a mediator."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Abbas Araghchi", "Mohammed bin Salman"], dt.date(2024, 10, 9), "Riyadh"),
+        (["Abbas Araghchi", "Faisal bin Farhan Al Saud"], dt.date(2024, 10, 9), "Riyadh"),
+        (["Abbas Araghchi", "Mohammed bin Abdulrahman Al Thani"], dt.date(2024, 10, 10), "Doha"),
+    ]
+
+
+def test_the_meeting_referred_back_to_gives_its_day(extractor):
+    text = (
+        "Erdogan hosts Haniyeh\n\nApr 21, 2024\n\n"
+        "Recep Tayyip Erdogan has hosted Ismail Haniyeh at the Dolmabahce Office in Istanbul, the directorate said. Aid was discussed. So was unity.\n\n"
+        "The closed-door meeting on Saturday lasted more than two and a half hours."
+    )
+    assert meetings_of(extractor, text) == [(["Ismail Haniyeh", "Recep Tayyip Erdogan"], dt.date(2024, 4, 20), "Istanbul")]
+
+
+def test_a_meeting_is_where_the_sentence_before_took_its_guest(extractor):
+    text = (
+        " date 2024-08-19 Antony Blinken met Isaac Herzog at a hotel in Tel Aviv on Monday morning.\n\n"
+        "Blinken then headed to the Prime Minister's Office in Jerusalem. Benjamin Netanyahu and Blinken met first one-on-one."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Antony Blinken", "Isaac Herzog"], dt.date(2024, 8, 19), "Tel Aviv"),
+        (["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 8, 19), "Jerusalem"),
+    ]

@@ -154,10 +154,12 @@ def find_meetings(
         if not groups and "delegation" in folded_words(sentence)[1]:
             groups, joint = _delegation_listed_after(index, sentences, all_mentions), True
         if not groups:
+            if anaphoric and by_people:
+                _date_meeting_told(next(reversed(by_people.values())), sentence, anchor)
             continue
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
         found_date = date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)
-        found_place = places.meeting_place(sentence)
+        found_place = places.meeting_place(sentence) or _place_travelled_to(index, sentences, places)
         for group in groups:
             key = frozenset(group)
             current = by_people.get(key)
@@ -178,6 +180,27 @@ def find_meetings(
     candidates = _split_delegations(list(by_people.values()))
     _date_from_context(candidates, sentences, anchor)
     return candidates
+
+
+#: "Blinken then headed to the Prime Minister's Office in Jerusalem.": someone going somewhere.
+TRAVELLED = re.compile(
+    r"\b(?:head(?:s|ed)?|travel(?:s|led|ed)|flew|fl(?:y|ies)|drove|went|arrived|arrives|landed|lands|returned|proceeded)\b(?:\s+[\w-]+){0,2}?\s+(?:to|in|at)\b",
+    re.I,
+)
+
+
+def _place_travelled_to(index: int, sentences, places: PlaceFinder) -> PlaceMention | None:
+    """The place the sentence before, in the same paragraph, says someone travelled to: where the meeting told next was."""
+    if index == 0 or sentences[index - 1][0] != sentences[index][0]:
+        return None
+    before = sentences[index - 1][1]
+    return places.meeting_place(before) if TRAVELLED.search(before) else None
+
+
+def _date_meeting_told(meeting: MeetingCandidate, sentence: str, anchor) -> None:
+    """"The closed-door meeting on Saturday lasted two hours": the day of the meeting just told, if it had none."""
+    if meeting.date is None and (found := date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)):
+        meeting.date, meeting.date_sentence = found, sentence
 
 
 def _delegation_listed_after(index: int, sentences, mentions) -> list[tuple[str, ...]]:
@@ -240,7 +263,12 @@ def _split_delegations(candidates: list[MeetingCandidate]) -> list[MeetingCandid
 
 
 #: "Later in the day, X met Y": the meeting is on the day of the one reported before it.
-SAME_DAY_AS_BEFORE = re.compile(r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b", re.I)
+SAME_DAY_AS_BEFORE = re.compile(
+    r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b|^Earlier\b"
+    # "Before his audience with the crown prince, Araghchi held talks with ...": timed by the meeting just told.
+    r"|^(?:Before|After|Following|Ahead of)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:audience|meeting|talks|visit|sit-down)\b",
+    re.I,
+)
 LEDE_SENTENCES = 3
 #: "Pezeshkian has met Qatar's emir": news in the present perfect happened on the day it was published.
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just)\s+)?(?:met|hosted|received|welcomed|held)\b", re.I)
@@ -300,6 +328,7 @@ def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[t
             around = None
             if previous and previous.date and SAME_DAY_AS_BEFORE.search(candidate.sentence):
                 around = (previous.date_sentence, previous.date)
+                candidate.place = candidate.place or previous.place  # the same day, and where it gives no other place, there
             around = around or lede or next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
             around = around or _nearest_dated(candidate, candidates)
             if around is None and anchor and PRESENT_PERFECT.search(candidate.sentence):
