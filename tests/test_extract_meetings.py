@@ -332,3 +332,31 @@ def test_a_meeting_is_where_the_sentence_before_took_its_guest(extractor):
         (["Antony Blinken", "Isaac Herzog"], dt.date(2024, 8, 19), "Tel Aviv"),
         (["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 8, 19), "Jerusalem"),
     ]
+
+
+def test_reports_naming_a_discovered_person_with_and_without_accents_are_one_meeting(extractor):
+    from sitegen.model import build_archive
+
+    problems = Problems()
+    texts = {
+        "a.txt": " date 2025-04-03 Prime Minister Viktor Orbán welcomed Benjamin Netanyahu in Jerusalem on Thursday.",
+        "b.txt": " date 2025-04-04 Prime Minister Viktor Orban met Benjamin Netanyahu in Jerusalem on Thursday.",
+    }
+    articles = []
+    for name, text in texts.items():
+        source = read_source(name, text.encode(), problems)
+        articles.append(extractor.extract(source, read_declared(source, problems), problems))
+    archive = build_archive(articles, extractor.data, problems)
+    assert [(sorted(p.person.name for p in m.participants), m.date, len(m.sources)) for m in archive.meetings] == [
+        (["Benjamin Netanyahu", "Viktor Orbán"], dt.date(2025, 4, 3), 2)
+    ]
+    assert not problems.errors
+
+
+def test_the_lede_is_found_past_a_standfirst_byline_and_share_buttons(extractor):
+    text = (
+        "Netanyahu in Jerusalem\n\nApril 4, 2025\n\nThe prime minister is hosting a visitor at home\n\nJerusalem Desk Staff\n\n"
+        "Share: X | Facebook | Email\n\nFeatured photo via the press office\n\nBenjamin Netanyahu was greeted with a red carpet in Jerusalem on Thursday.\n\n"
+        "Netanyahu and Isaac Herzog held a working meeting, followed by a press conference."
+    )
+    assert meetings_of(extractor, text) == [(["Benjamin Netanyahu", "Isaac Herzog"], dt.date(2025, 4, 3), "Jerusalem")]

@@ -315,7 +315,19 @@ def _nearest_dated(candidate: MeetingCandidate, candidates: list[MeetingCandidat
 
 def lede_date(sentences: Sequence[tuple[int, str]], anchor) -> tuple[str, FoundDate] | None:
     """The day the opening sentences give (the day of the story's main event), with the sentence giving it."""
-    return next(((s, d) for _, s in sentences[:LEDE_SENTENCES] if (d := date_in_sentence(_unquoted(s), anchor))), None)
+    lede = [s for _, s in sentences[:LEDE_REACH] if _is_prose(s)][:LEDE_SENTENCES]
+    return next(((s, d) for s in lede if (d := date_in_sentence(_unquoted(s), anchor))), None)
+
+
+#: How far into an article its lede is looked for, past bylines, share buttons and credits left in the text.
+LEDE_REACH = 8
+PROSE_MIN_WORDS = 6
+SENTENCE_END = re.compile(r"[.!?][”\"’')\]*]*$")
+
+
+def _is_prose(sentence: str) -> bool:
+    """A sentence of the story, not a byline, a row of share buttons or a photo credit left in the text."""
+    return len(sentence.split()) >= PROSE_MIN_WORDS and SENTENCE_END.search(sentence) is not None
 
 
 def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], anchor) -> None:
