@@ -360,3 +360,24 @@ def test_the_lede_is_found_past_a_standfirst_byline_and_share_buttons(extractor)
         "Netanyahu and Isaac Herzog held a working meeting, followed by a press conference."
     )
     assert meetings_of(extractor, text) == [(["Benjamin Netanyahu", "Isaac Herzog"], dt.date(2025, 4, 3), "Jerusalem")]
+
+
+def test_a_meeting_denied_is_not_a_meeting(extractor):
+    text = " date 2025-05-11 Johann Wadephul met Gideon Sa'ar in Jerusalem on Sunday. A meeting with Prime Minister Benjamin Netanyahu was not on Wadephul's schedule."
+    assert meetings_of(extractor, text) == [(["Gideon Sa'ar", "Johann Wadephul"], dt.date(2025, 5, 11), "Jerusalem")]
+
+
+def test_hosts_welcoming_delegations_or_hosting_talks_did_not_meet_each_other(extractor):
+    text = (
+        " date 2025-02-18 Faisal bin Farhan and Mohammed bin Salman welcomed the two delegations in Riyadh on Tuesday and then left the room. "
+        "Marco Rubio praised the kingdom's role in hosting the US-Russia talks, and Donald Trump agreed."
+    )
+    assert meetings_of(extractor, text) == []
+
+
+def test_a_minister_styled_doctor_is_discovered_and_meets(extractor):
+    text = (
+        " date 2023-04-18 Earlier, Foreign and Expatriates Minister Dr. Faisal Mekdad held a session of official talks "
+        "with Prince Faisal bin Farhan at the Foreign Ministry headquarters in Damascus on Tuesday."
+    )
+    assert meetings_of(extractor, text) == [(["Faisal Mekdad", "Faisal bin Farhan Al Saud"], dt.date(2023, 4, 18), "Damascus")]

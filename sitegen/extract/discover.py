@@ -28,7 +28,9 @@ _WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?{_WORD}){{1,4}}"
 #: Lowercase words that may stand in an office before a name ("press secretary", "foreign policy chief").
 _OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[cs]e|intelligence|spy|army|military|special|top|former|acting|crown|prime|state|affairs|presidential|royal|house|white|envoy|[A-Z][\w.’'-]*)"
-TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+(?P<name>{NAME})")
+#: "Minister Dr. Faisal Mekdad": a courtesy title between the office and the name.
+_COURTESY = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+{_COURTESY}(?P<name>{NAME})")
 #: Every office OFFICES names holds one of these, as written; "head" counts only before a capitalised word.
 #: A sentence with neither has no TITLED_NAME in it, which spares most sentences that pattern's cost.
 OFFICE_CLUES = any_of((

@@ -42,6 +42,14 @@ NOT_HAPPENED = re.compile(
 )
 #: "received a phone call from", "welcomed a call from": a call, which is not a meeting (the text would call it one).
 CALL_AFTER = re.compile(r"\s+(?:on \w+\s+)?(?:an?\s+|two\s+|several\s+)?(?:(?:tele)?phone\s+|video\s+)?calls?\b", re.I)
+#: "A meeting with Netanyahu was not on his schedule": a meeting denied.
+DENIED_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:was|were) not\b(?!\s+only)", re.I)
+#: "welcomed the two delegations", "hosting the US-Russia talks": a host receiving an event or a group, not a person.
+HOSTED_EVENT = re.compile(
+    r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:delegations?|summit|conference|forum|ceremony|(?:talks|meeting)(?!\s+(?:between|with|of)\b))\b",
+    re.I,
+)
+HOST_WORDS = frozenset(("hosted", "hosts", "host", "hosting", "welcomed", "received", "receives"))
 #: A meeting word followed by a modal is a plan ("the meeting would be held at ...").
 PLANNED_AFTER = re.compile(r"^\w*\s+(?:would|will|is expected|is scheduled|is due|could|might|may|was planned|was scheduled)\b", re.I)
 #: A meeting mentioned as background to another one.
@@ -462,6 +470,8 @@ def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) ->
     if any(trigger.start() in span for span in excluded):
         return False
     if PLANNED_AFTER.match(sentence[trigger.start() :]) or CALL_AFTER.match(sentence, trigger.end()):
+        return False
+    if DENIED_AFTER.match(sentence, trigger.end()) or (trigger.group().lower() in HOST_WORDS and HOSTED_EVENT.match(sentence, trigger.end())):
         return False
     return not NOT_HAPPENED.search(sentence[max(0, trigger.start() - 60) : trigger.start()])
 
