@@ -381,3 +381,15 @@ def test_a_minister_styled_doctor_is_discovered_and_meets(extractor):
         "with Prince Faisal bin Farhan at the Foreign Ministry headquarters in Damascus on Tuesday."
     )
     assert meetings_of(extractor, text) == [(["Faisal Mekdad", "Faisal bin Farhan Al Saud"], dt.date(2023, 4, 18), "Damascus")]
+
+
+def test_two_delegations_spending_hours_together_are_one_meeting_where_the_story_is_filed(extractor):
+    text = (
+        "US and Russia talk\n\nFebruary 18, 2025\n\n"
+        "RIYADH — Top American and Russian officials sat down face-to-face on Tuesday for the first time in years.\n\n"
+        "Secretary of State Marco Rubio and Middle East envoy Steve Witkoff spent four and a half hours at Diriyah Palace "
+        "with Russian Foreign Minister Sergey Lavrov and Kremlin foreign policy aide Yuri Ushakov."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Marco Rubio", "Sergey Lavrov", "Steve Witkoff", "Yuri Ushakov"], dt.date(2025, 2, 18), "Riyadh")
+    ]

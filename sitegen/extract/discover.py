@@ -19,7 +19,7 @@ from .quick import any_of, folded_words
 OFFICES = (
     r"President|Vice President|Prime Minister|PM|Premier|Foreign Minister|Defen[cs]e Minister|Minister(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
     r"|Secretary(?: of [A-Z][a-z]+)?|Foreign Secretary|Chancellor|King|Queen|Crown Prince|Emir|Sheikh|Sultan"
-    r"|[Dd]irector|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ee]nvoy|[Aa]mbassador|[Aa]dvis[eo]r|[Cc]oordinator"
+    r"|[Dd]irector|[Cc]hief|(?:[Pp]olicy |[Ss]enior |[Kk]remlin )?[Aa]ide|[Ss]pokes(?:man|woman|person)|[Ee]nvoy|[Aa]mbassador|[Aa]dvis[eo]r|[Cc]oordinator"
     r"|Senator|Sen\.|Rep\.|Speaker|[Cc]hairman|[Cc]hair|[Hh]ead|Commissioner|Secretary-General|General|Gen\.|Lt\. Gen\.|[Ss]ecretary|[Cc]ommander"
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|van|von|der|Al|El|Abu)"
@@ -36,7 +36,7 @@ TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES}
 OFFICE_CLUES = any_of((
     "President", "Minister", "PM", "Premier", "ecretary", "Chancellor", "King", "Queen", "Prince", "Emir", "Sheikh", "Sultan",
     "irector", "hief", "pokes", "nvoy", "mbassador", "dvis", "oordinator", "Sen", "Rep.", "Speaker", "hair", "Commissioner",
-    "Gen", "ommander",
+    "Gen", "ommander", "aide", "Aide",
 ))
 HEAD_BEFORE_NAME = re.compile(r"[Hh]ead,?\s+[A-Z]")
 #: "Jasem Albudaiwi, secretary general of the Gulf Cooperation Council": the office after the name.

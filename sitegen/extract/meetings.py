@@ -22,12 +22,14 @@ from .quick import folded_words
 
 TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
-    r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed|co-chair(?:ed|s)?)\b",
+    r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed|co-chair(?:ed|s)?"
+    # "spent four and a half hours at Diriyah Palace with Lavrov": time spent with someone is a meeting.
+    r"|spent\s+(?:[\w-]+\s+){1,4}?(?:hours?|minutes)\b[^.;]{0,40}?\swith)\b",
     re.I,
 )
 #: Every match of TRIGGER or AFTER_OWN_TALKS has one of these words: a sentence with none reports no meeting.
 MEETING_WORDS = frozenset((
-    "closeted", "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
+    "closeted", "spent", "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
     "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair",
 ))
 #: Words just before a meeting word that make it not (yet) have happened.
@@ -417,7 +419,15 @@ def participants_of_sentence(
     for hub, spokes in ((before, after), (after, before)):
         if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1 and not later_triggers and not again:
             return [people], anaphoric  # a delegation of one country: one meeting, unless the article says otherwise
+    if len(before) > 1 and len(after) > 1 and not later_triggers and not again and _one_country_each(before, after, country_of):
+        return [people], anaphoric  # "Rubio, Waltz and Witkoff spent hours with Lavrov and Ushakov": two delegations, one meeting
     return [(host, guest) for host in before for guest in after], anaphoric
+
+
+def _one_country_each(before: tuple[str, ...], after: tuple[str, ...], country_of: Callable[[str], str]) -> bool:
+    """True when each side is of one known country, and the two differ: two delegations across a table."""
+    sides = [{country_of(p) for p in side} for side in (before, after)]
+    return all(len(side) == 1 and "unknown" not in side for side in sides) and sides[0] != sides[1]
 
 
 def _own_clauses(sentence: str, trigger: re.Match, later_triggers: list[int], taking_part: list[Mention]):

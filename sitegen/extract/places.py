@@ -27,6 +27,10 @@ LOCATED = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:
 
 #: What follows a venue named as the one speaking: "the Prime Minister's Office said in a statement".
 SPEAKS = re.compile(r"[^\w,.;]*\s*(?:said|says|announced|stated|reported|noted|added|confirmed)\b", re.I)
+#: What follows a venue named as the employer of someone: "Kremlin foreign policy aide Yuri Ushakov", "White House spokesman".
+STAFF_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:aides?|advis[eo]rs?|spokes(?:man|woman|person)|officials?|press secretary|chief of staff|sources?)\b", re.I
+)
 
 
 class PlaceFinder:
@@ -75,7 +79,7 @@ class PlaceFinder:
         """The place a sentence puts a meeting in: a venue or a city after 'in', 'at' or 'to'."""
         mentions = self.find(text)
         # "..., the President's Residence said": a venue speaking is an institution, not where anyone met.
-        venues = [m for m in mentions if m.venue and not SPEAKS.match(text, m.end)]
+        venues = [m for m in mentions if m.venue and not SPEAKS.match(text, m.end) and not STAFF_AFTER.match(text, m.end)]
         if venues:
             return venues[0]
         located = [m for m in mentions if LOCATED.search(text[max(0, m.start - 40) : m.start])]
