@@ -66,7 +66,9 @@ class PlaceFinder:
             pattern = self._pattern_for(words)
         else:
             return []
-        return [PlaceMention(*self._by_phrase[_fold(m.group(1))], m.start(), m.end()) for m in pattern.finditer(text)]
+        found = [(self._by_phrase[_fold(m.group(1))], m) for m in pattern.finditer(text)]
+        # "the prime minister's office" in lower case is any prime minister's: a venue is a proper name.
+        return [PlaceMention(*place, m.start(), m.end()) for place, m in found if not place[1] or _capitalised_as(m.group(1), place[1])]
 
     def _pattern_of(self, words: frozenset[str] | None) -> re.Pattern:
         """One pattern for the phrases filed under `words` (all of them for None), longest first."""
@@ -84,6 +86,11 @@ class PlaceFinder:
             return venues[0]
         located = [m for m in mentions if LOCATED.search(text[max(0, m.start - 40) : m.start])]
         return located[0] if located else None
+
+
+def _capitalised_as(found: str, name: str) -> bool:
+    """Whether each word `name` capitalises is capitalised in `found` ("Prime Minister's Office", not "prime minister's office")."""
+    return all(a[:1].isupper() or not b[:1].isupper() for a, b in zip(found.replace("-", " ").split(), name.replace("-", " ").split()))
 
 
 def _fold(phrase: str) -> str:
