@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import difflib
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -279,26 +280,42 @@ class _People:
         self._by_name = {
             r.name: Person(r.name, make_slug(r.name), r.country, r.roles, r.discovered) for r in data.people
         }
+        #: People missing from people.yaml by their name without accents, so 'Viktor Orban' finds 'Viktor Orbán'.
+        self._discovered_unaccented: dict[str, Person] = {}
 
     def discover(self, record: PersonRecord, source: str) -> None:
         """A person an article names with an office, missing from people.yaml: kept, and flagged for an editor."""
-        if record.name in self._by_name:
+        if record.name in self._by_name or self._same_spelling(record.name):
             return
         role = record.roles[0].title if record.roles else "an office"
         self._problems.warning(source, f"'{record.name}' ({role}) is not in people.yaml: shown as discovered; add them there to confirm", key="people")
         country = None if record.country == "unknown" else record.country
         self._by_name[record.name] = Person(record.name, make_slug(record.name), country, record.roles, True)
+        self._discovered_unaccented.setdefault(_unaccented(record.name), self._by_name[record.name])
         self.origin[record.name] = source
 
+    def _same_spelling(self, name: str) -> Person | None:
+        """A discovered person already named with or without accents ('Viktor Orbán', 'Viktor Orban'): the same person."""
+        same = self._discovered_unaccented.get(_unaccented(name))
+        if same is not None:
+            self._by_name[name] = same
+        return same
+
     def get(self, name: str, source: str) -> Person:
-        if name not in self._by_name:
+        if name not in self._by_name and self._same_spelling(name) is None:
             self._problems.warning(source, f"'{name}' is not in people.yaml: add them there with country and roles", key="people")
             self._by_name[name] = Person(name, make_slug(name), None, (), True)
+            self._discovered_unaccented.setdefault(_unaccented(name), self._by_name[name])
             self.origin[name] = source
         return self._by_name[name]
 
     def all(self) -> list[Person]:
-        return list(self._by_name.values())
+        return list({id(p): p for p in self._by_name.values()}.values())  # a person filed under two spellings is one
+
+
+def _unaccented(name: str) -> str:
+    """The name with its accents taken off ('Orbán' -> 'Orban'); nothing else of its spelling changes."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _text_block(block, people: _People, source: str) -> TextBlock:

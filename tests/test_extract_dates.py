@@ -59,3 +59,9 @@ def test_dates_as_pages_print_them_and_dates_that_name_events():
     anchor = D(2023, 10, 24)
     assert date_in_sentence("Macron on Tuesday visited Israel after the 7 October attacks.", anchor).day == anchor
     assert date_in_sentence("He said Hamas, whose onslaught of October 7 killed 1,400 people, must go.", anchor) is None
+
+
+def test_a_day_word_owning_something_else_than_a_meeting_dates_nothing():
+    anchor = D(2024, 8, 20)
+    assert date_in_sentence("In today's Daily Kickoff: we unpack the sit-down.", anchor) is None
+    assert date_in_sentence("Monday's meeting ran long.", anchor).day == D(2024, 8, 19)

@@ -245,3 +245,151 @@ def test_a_second_clause_with_its_own_subject_is_its_own_meeting(extractor):
     text = ("---\ndate: 2021-09-02\n---\nNaftali Bennett met King Abdullah II at the palace in Amman on Thursday, and "
             "Foreign Minister Yair Lapid held talks with Ayman Safadi.")
     assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Naftali Bennett"], ["Ayman Safadi", "Yair Lapid"]]
+
+
+def test_a_month_first_date_line_is_read_from_the_weekdays_the_report_names(extractor):
+    # 12-01-2023 read day first is Thursday 12 January; the report's Thursday and Friday fit 1 December.
+    text = (
+        "Herzog at the summit\n\nPublished on 12-01-2023 17:05\n\n"
+        "Shortly after landing on Thursday evening, Isaac Herzog was received by Mohamed bin Zayed in Dubai.\n\n"
+        "On Friday, Herzog met Indian Prime Minister Narendra Modi in Dubai."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Isaac Herzog", "Mohamed bin Zayed Al Nahyan"], dt.date(2023, 11, 30), "Dubai"),
+        (["Isaac Herzog", "Narendra Modi"], dt.date(2023, 12, 1), "Dubai"),
+    ]
+
+
+def test_a_day_first_date_line_under_a_section_label_is_the_publication_date(extractor):
+    text = (
+        "Orban Welcomes Netanyahu With Military Honours as Hungary Announces ICC Exit\n\nHungary Today\nPublished: 3.4.2025, 14:48\n\n"
+        "Benjamin Netanyahu met Isaac Herzog in Jerusalem on Thursday morning before they held talks."
+    )
+    assert meetings_of(extractor, text) == [(["Benjamin Netanyahu", "Isaac Herzog"], dt.date(2025, 4, 3), "Jerusalem")]
+
+
+def test_meetings_on_the_sidelines_of_a_summit_are_each_their_own(extractor):
+    text = (
+        " date 2023-12-01 Isaac Herzog was received by Mohamed bin Zayed upon arrival in Dubai on Friday and met Narendra Modi, "
+        "holding a series of meetings on the sidelines of the summit."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Isaac Herzog", "Mohamed bin Zayed Al Nahyan"], dt.date(2023, 12, 1), "Dubai"),
+        (["Isaac Herzog", "Narendra Modi"], dt.date(2023, 12, 1), "Dubai"),
+    ]
+
+
+def test_hours_of_talks_the_speaker_came_from_are_a_meeting(extractor):
+    text = (
+        " date 2024-08-19 Benjamin Netanyahu has accepted the proposal, Antony Blinken said Monday after nearly three hours "
+        "of talks with the Israeli leader in Jerusalem, and he urged Hamas to do the same."
+    )
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 8, 19), "Jerusalem")]
+
+
+def test_a_day_owning_something_else_does_not_date_the_meeting(extractor):
+    # "today's Daily Kickoff" is the newsletter's day; the sit-down was on Monday, in Jerusalem.
+    text = (
+        "---\ndate: 2024-08-20\n---\n\nIn today's Daily Kickoff: we unpack Antony Blinken's long sit-down with Benjamin Netanyahu, "
+        "and hear from hostage families who came to Washington.\n\n"
+        "After roughly three hours closeted with Netanyahu at the Prime Minister's Office in Jerusalem on Monday, Blinken told reporters "
+        "that a deal was close.\n\nThe sit-down followed a shorter morning meeting with Isaac Herzog in Tel Aviv."
+    )
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 8, 19), "Jerusalem")]
+
+
+def test_a_meeting_timed_by_the_one_told_before_takes_its_day_and_place(extractor):
+    text = (
+        "Araghchi's Gulf tour\n\nOctober 11, 2024\n\n"
+        "Iran's top diplomat is touring the Gulf. The region braces for a strike. Its capitals are anxious.\n\n"
+        "Abbas Araghchi was received by Mohammed bin Salman in Riyadh on Wednesday.\n\nTehran wants a ceasefire in Lebanon.\n\n"
+        "Before his audience with the crown prince, Araghchi held talks with Faisal bin Farhan at the foreign ministry.\n\n"
+        "On Thursday, Araghchi travelled on to Doha, where he held talks with Mohammed bin Abdulrahman Al Thani. "
+        "Doha has long hosted talks, and Qatar's capital Doha is a mediator."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Abbas Araghchi", "Mohammed bin Salman"], dt.date(2024, 10, 9), "Riyadh"),
+        (["Abbas Araghchi", "Faisal bin Farhan Al Saud"], dt.date(2024, 10, 9), "Riyadh"),
+        (["Abbas Araghchi", "Mohammed bin Abdulrahman Al Thani"], dt.date(2024, 10, 10), "Doha"),
+    ]
+
+
+def test_the_meeting_referred_back_to_gives_its_day(extractor):
+    text = (
+        "Erdogan hosts Haniyeh\n\nApr 21, 2024\n\n"
+        "Recep Tayyip Erdogan has hosted Ismail Haniyeh at the Dolmabahce Office in Istanbul, the directorate said. Aid was discussed. So was unity.\n\n"
+        "The closed-door meeting on Saturday lasted more than two and a half hours."
+    )
+    assert meetings_of(extractor, text) == [(["Ismail Haniyeh", "Recep Tayyip Erdogan"], dt.date(2024, 4, 20), "Istanbul")]
+
+
+def test_a_meeting_is_where_the_sentence_before_took_its_guest(extractor):
+    text = (
+        " date 2024-08-19 Antony Blinken met Isaac Herzog at a hotel in Tel Aviv on Monday morning.\n\n"
+        "Blinken then headed to the Prime Minister's Office in Jerusalem. Benjamin Netanyahu and Blinken met first one-on-one."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Antony Blinken", "Isaac Herzog"], dt.date(2024, 8, 19), "Tel Aviv"),
+        (["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 8, 19), "Jerusalem"),
+    ]
+
+
+def test_reports_naming_a_discovered_person_with_and_without_accents_are_one_meeting(extractor):
+    from sitegen.model import build_archive
+
+    problems = Problems()
+    texts = {
+        "a.txt": " date 2025-04-03 Prime Minister Viktor Orbán welcomed Benjamin Netanyahu in Jerusalem on Thursday.",
+        "b.txt": " date 2025-04-04 Prime Minister Viktor Orban met Benjamin Netanyahu in Jerusalem on Thursday.",
+    }
+    articles = []
+    for name, text in texts.items():
+        source = read_source(name, text.encode(), problems)
+        articles.append(extractor.extract(source, read_declared(source, problems), problems))
+    archive = build_archive(articles, extractor.data, problems)
+    assert [(sorted(p.person.name for p in m.participants), m.date, len(m.sources)) for m in archive.meetings] == [
+        (["Benjamin Netanyahu", "Viktor Orbán"], dt.date(2025, 4, 3), 2)
+    ]
+    assert not problems.errors
+
+
+def test_the_lede_is_found_past_a_standfirst_byline_and_share_buttons(extractor):
+    text = (
+        "Netanyahu in Jerusalem\n\nApril 4, 2025\n\nThe prime minister is hosting a visitor at home\n\nJerusalem Desk Staff\n\n"
+        "Share: X | Facebook | Email\n\nFeatured photo via the press office\n\nBenjamin Netanyahu was greeted with a red carpet in Jerusalem on Thursday.\n\n"
+        "Netanyahu and Isaac Herzog held a working meeting, followed by a press conference."
+    )
+    assert meetings_of(extractor, text) == [(["Benjamin Netanyahu", "Isaac Herzog"], dt.date(2025, 4, 3), "Jerusalem")]
+
+
+def test_a_meeting_denied_is_not_a_meeting(extractor):
+    text = " date 2025-05-11 Johann Wadephul met Gideon Sa'ar in Jerusalem on Sunday. A meeting with Prime Minister Benjamin Netanyahu was not on Wadephul's schedule."
+    assert meetings_of(extractor, text) == [(["Gideon Sa'ar", "Johann Wadephul"], dt.date(2025, 5, 11), "Jerusalem")]
+
+
+def test_hosts_welcoming_delegations_or_hosting_talks_did_not_meet_each_other(extractor):
+    text = (
+        " date 2025-02-18 Faisal bin Farhan and Mohammed bin Salman welcomed the two delegations in Riyadh on Tuesday and then left the room. "
+        "Marco Rubio praised the kingdom's role in hosting the US-Russia talks, and Donald Trump agreed."
+    )
+    assert meetings_of(extractor, text) == []
+
+
+def test_a_minister_styled_doctor_is_discovered_and_meets(extractor):
+    text = (
+        " date 2023-04-18 Earlier, Foreign and Expatriates Minister Dr. Faisal Mekdad held a session of official talks "
+        "with Prince Faisal bin Farhan at the Foreign Ministry headquarters in Damascus on Tuesday."
+    )
+    assert meetings_of(extractor, text) == [(["Faisal Mekdad", "Faisal bin Farhan Al Saud"], dt.date(2023, 4, 18), "Damascus")]
+
+
+def test_two_delegations_spending_hours_together_are_one_meeting_where_the_story_is_filed(extractor):
+    text = (
+        "US and Russia talk\n\nFebruary 18, 2025\n\n"
+        "RIYADH — Top American and Russian officials sat down face-to-face on Tuesday for the first time in years.\n\n"
+        "Secretary of State Marco Rubio and Middle East envoy Steve Witkoff spent four and a half hours at Diriyah Palace "
+        "with Russian Foreign Minister Sergey Lavrov and Kremlin foreign policy aide Yuri Ushakov."
+    )
+    assert meetings_of(extractor, text) == [
+        (["Marco Rubio", "Sergey Lavrov", "Steve Witkoff", "Yuri Ushakov"], dt.date(2025, 2, 18), "Riyadh")
+    ]

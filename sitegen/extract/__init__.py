@@ -17,7 +17,7 @@ from ..fields import Declared, DeclaredMeeting
 from ..load import SourceFile
 from ..problems import Problems
 from ..refdata import ReferenceData
-from .dates import dateline_date, publication_date
+from .dates import dateline_date, publication_date, weekdays_named
 from .discover import discover_people
 from .meetings import MeetingCandidate, assign_sentences, find_meetings, lede_date
 from .people import PersonMatcher, canonical_names, distinct, marks_and_mentions, mentions_in
@@ -64,7 +64,8 @@ class Extractor:
         """The Article of `source`: what the front matter declares, the rest extracted."""
         body_html, page = _read_body(source)
         blocks, title, date_lines, furniture = page.blocks, page.title, page.date_lines, page.furniture
-        published = declared.date or publication_date(date_lines) or next((d for b in blocks[:2] if (d := dateline_date(b.text))), None)
+        weekdays = functools.cache(lambda: weekdays_named(b.text for b in blocks))
+        published = declared.date or publication_date(date_lines, weekdays) or next((d for b in blocks[:2] if (d := dateline_date(b.text))), None)
         if published is None:
             problems.warning(
                 source.name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 MONTHS = {
     name: number
@@ -29,8 +30,8 @@ ABSOLUTE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)", re.I),  # June 24 (year from context)
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+\d)", re.I),  # 24 June
 ]
-#: 24/10/2023, 18.07.2023, 10.26.22: only trusted in date lines, never in prose.
-NUMERIC = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d./])")
+#: 24/10/2023, 18.07.2023, 10.26.22, 12-01-2023: only trusted in date lines, never in prose.
+NUMERIC = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d./-])")
 _HAS_DIGIT = re.compile(r"\d")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
@@ -85,18 +86,36 @@ def _to_date(match: re.Match, anchor: dt.date | None) -> dt.date | None:
         return None
 
 
-def find_numeric_dates(text: str) -> list[FoundDate]:
-    """All-digit dates, day first unless that is impossible (10.26.22 is October 26)."""
+def find_numeric_dates(text: str, weekdays: Callable[[], frozenset[str]] | None = None) -> list[FoundDate]:
+    """All-digit dates, day first unless that is impossible (10.26.22 is October 26).
+
+    Where both readings are possible (12-01-2023), `weekdays` (the weekday names the
+    article's prose uses, asked for only then) settles it: a report names the day it
+    is published or the day before ("on Friday", "Thursday evening"), so the reading
+    that falls on more of those days is the outlet's own.
+    """
     found = []
     for match in NUMERIC.finditer(text):
         first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
         year += 2000 if year < 100 else 0
-        day, month = (first, second) if second <= 12 else (second, first)
-        try:
-            found.append(FoundDate(dt.date(year, month, day), match.start(), match.end(), True))
-        except ValueError:
-            continue
+        readings = [(first, second), (second, first)] if second <= 12 else [(second, first)]
+        days = []
+        for day, month in readings:
+            try:
+                days.append(dt.date(year, month, day))
+            except ValueError:
+                continue
+        if len(days) == 2 and days[0] != days[1] and weekdays is not None:
+            named = weekdays()
+            days.sort(key=lambda d: -sum(WEEKDAYS[(d - dt.timedelta(days=back)).weekday()] in named for back in (0, 1)))
+        if days:
+            found.append(FoundDate(days[0], match.start(), match.end(), True))
     return found
+
+
+def weekdays_named(texts: Iterable[str]) -> frozenset[str]:
+    """The weekday names `texts` use, lower case."""
+    return frozenset(m.group(1).lower() for text in texts for m in WEEKDAY.finditer(text))
 
 
 def resolve_weekday(name: str, anchor: dt.date) -> dt.date:
@@ -105,15 +124,24 @@ def resolve_weekday(name: str, anchor: dt.date) -> dt.date:
     return anchor - dt.timedelta(days=back)
 
 
+#: "Monday's meeting": a day word owning a meeting dates it.
+DAY_OWNS_MEETING = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:meeting|talks|sit-down|visit|summit|session)\b", re.I)
+
+
+def _dates_the_event(text: str, match: re.Match) -> bool:
+    """False for a day word owning something else than a meeting: "In today's Daily Kickoff", "Sunday's edition"."""
+    return text[match.end() : match.end() + 2] not in ("'s", "’s") or DAY_OWNS_MEETING.match(text, match.end()) is not None
+
+
 def find_relative_date(text: str, anchor: dt.date | None) -> FoundDate | None:
     """A weekday or 'yesterday'/'today' in `text`, resolved against `anchor`."""
     if anchor is None:
         return None
-    match = WEEKDAY.search(text)
+    match = next((m for m in WEEKDAY.finditer(text) if _dates_the_event(text, m)), None)
     if match:
         return FoundDate(resolve_weekday(match.group(1), anchor), match.start(), match.end(), False)
     for pattern, days_back in RELATIVE_DAYS:
-        found = pattern.search(text)
+        found = next((m for m in pattern.finditer(text) if _dates_the_event(text, m)), None)
         if found:
             return FoundDate(anchor - dt.timedelta(days=days_back), found.start(), found.end(), False)
     return None
@@ -145,9 +173,12 @@ def date_in_sentence(text: str, anchor: dt.date | None) -> FoundDate | None:
     return find_relative_date(text, anchor)
 
 
-def publication_date(date_lines: tuple[str, ...]) -> dt.date | None:
-    """The first date line that holds a full date (the outlet's own date line wins over prose)."""
+def publication_date(date_lines: tuple[str, ...], weekdays: Callable[[], frozenset[str]] | None = None) -> dt.date | None:
+    """The first date line that holds a full date (the outlet's own date line wins over prose).
+
+    `weekdays` gives the weekday names of the prose, to read an all-digit date either way round.
+    """
     for line in date_lines:
-        for found in [f for f in find_absolute_dates(line) if f.explicit] or find_numeric_dates(line):
+        for found in [f for f in find_absolute_dates(line) if f.explicit] or find_numeric_dates(line, weekdays):
             return found.day
     return None

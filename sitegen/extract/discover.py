@@ -19,7 +19,7 @@ from .quick import any_of, folded_words
 OFFICES = (
     r"President|Vice President|Prime Minister|PM|Premier|Foreign Minister|Defen[cs]e Minister|Minister(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
     r"|Secretary(?: of [A-Z][a-z]+)?|Foreign Secretary|Chancellor|King|Queen|Crown Prince|Emir|Sheikh|Sultan"
-    r"|[Dd]irector|[Cc]hief|[Ss]pokes(?:man|woman|person)|[Ee]nvoy|[Aa]mbassador|[Aa]dvis[eo]r|[Cc]oordinator"
+    r"|[Dd]irector|[Cc]hief|(?:[Pp]olicy |[Ss]enior |[Kk]remlin )?[Aa]ide|[Ss]pokes(?:man|woman|person)|[Ee]nvoy|[Aa]mbassador|[Aa]dvis[eo]r|[Cc]oordinator"
     r"|Senator|Sen\.|Rep\.|Speaker|[Cc]hairman|[Cc]hair|[Hh]ead|Commissioner|Secretary-General|General|Gen\.|Lt\. Gen\.|[Ss]ecretary|[Cc]ommander"
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|van|von|der|Al|El|Abu)"
@@ -28,13 +28,15 @@ _WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?{_WORD}){{1,4}}"
 #: Lowercase words that may stand in an office before a name ("press secretary", "foreign policy chief").
 _OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[cs]e|intelligence|spy|army|military|special|top|former|acting|crown|prime|state|affairs|presidential|royal|house|white|envoy|[A-Z][\w.’'-]*)"
-TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+(?P<name>{NAME})")
+#: "Minister Dr. Faisal Mekdad": a courtesy title between the office and the name.
+_COURTESY = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+{_COURTESY}(?P<name>{NAME})")
 #: Every office OFFICES names holds one of these, as written; "head" counts only before a capitalised word.
 #: A sentence with neither has no TITLED_NAME in it, which spares most sentences that pattern's cost.
 OFFICE_CLUES = any_of((
     "President", "Minister", "PM", "Premier", "ecretary", "Chancellor", "King", "Queen", "Prince", "Emir", "Sheikh", "Sultan",
     "irector", "hief", "pokes", "nvoy", "mbassador", "dvis", "oordinator", "Sen", "Rep.", "Speaker", "hair", "Commissioner",
-    "Gen", "ommander",
+    "Gen", "ommander", "aide", "Aide",
 ))
 HEAD_BEFORE_NAME = re.compile(r"[Hh]ead,?\s+[A-Z]")
 #: "Jasem Albudaiwi, secretary general of the Gulf Cooperation Council": the office after the name.

@@ -22,12 +22,14 @@ from .quick import folded_words
 
 TRIGGER = re.compile(
     r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
-    r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed|co-chair(?:ed|s)?)\b",
+    r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed|co-chair(?:ed|s)?"
+    # "spent four and a half hours at Diriyah Palace with Lavrov": time spent with someone is a meeting.
+    r"|spent\s+(?:[\w-]+\s+){1,4}?(?:hours?|minutes)\b[^.;]{0,40}?\swith)\b",
     re.I,
 )
 #: Every match of TRIGGER or AFTER_OWN_TALKS has one of these words: a sentence with none reports no meeting.
 MEETING_WORDS = frozenset((
-    "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
+    "closeted", "spent", "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
     "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair",
 ))
 #: Words just before a meeting word that make it not (yet) have happened.
@@ -42,6 +44,14 @@ NOT_HAPPENED = re.compile(
 )
 #: "received a phone call from", "welcomed a call from": a call, which is not a meeting (the text would call it one).
 CALL_AFTER = re.compile(r"\s+(?:on \w+\s+)?(?:an?\s+|two\s+|several\s+)?(?:(?:tele)?phone\s+|video\s+)?calls?\b", re.I)
+#: "A meeting with Netanyahu was not on his schedule": a meeting denied.
+DENIED_AFTER = re.compile(r"[^,;.]{0,80}?\b(?:was|were) not\b(?!\s+only)", re.I)
+#: "welcomed the two delegations", "hosting the US-Russia talks": a host receiving an event or a group, not a person.
+HOSTED_EVENT = re.compile(
+    r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:delegations?|summit|conference|forum|ceremony|(?:talks|meeting)(?!\s+(?:between|with|of)\b))\b",
+    re.I,
+)
+HOST_WORDS = frozenset(("hosted", "hosts", "host", "hosting", "welcomed", "received", "receives"))
 #: A meeting word followed by a modal is a plan ("the meeting would be held at ...").
 PLANNED_AFTER = re.compile(r"^\w*\s+(?:would|will|is expected|is scheduled|is due|could|might|may|was planned|was scheduled)\b", re.I)
 #: A meeting mentioned as background to another one.
@@ -51,7 +61,12 @@ BACK_REFERENCE = re.compile(
     re.I,
 )
 #: "after holding talks with", "following his meeting with": the subject's own meeting, when nothing else is reported.
-AFTER_OWN_TALKS = re.compile(r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\b|\bafter\s+meeting\b", re.I)
+AFTER_OWN_TALKS = re.compile(
+    r"\b(?:after|following)\s+(?:holding\s+|his\s+|her\s+|their\s+)?(?:talks|meetings?)\b|\bafter\s+meeting\b"
+    # "said Monday after nearly three hours of talks with", "After roughly three hours closeted with": a meeting timed is one held.
+    r"|\bafter\s+(?:(?:roughly|nearly|about|almost|some|over|more than|less than)\s+)?(?:[\w-]+\s+){1,3}?(?:hours?|minutes)\s+(?:of\s+(?:[\w-]+\s+)?(?:talks|meetings?)|closeted)\b",
+    re.I,
+)
 #: "he then held talks with ...": the sentence's subject is the person the article follows.
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
 #: "received A and B separately", "in two separate meetings": each met the host alone.
@@ -78,7 +93,7 @@ ATTRIBUTION = re.compile(
 )
 QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 #: "the meeting", "their talks": a meeting already reported.
-REFERS_BACK = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+)?(?:meeting|talks)$", re.I)
+REFERS_BACK = re.compile(r"\b(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+)?(?:meeting|talks|sit-down)$", re.I)
 JOINT = re.compile(
     r"\b(trilateral|three-way|four-way|quadrilateral|quartet|joint meeting|jointly|summit|brought together"
     r"|the (?:three|four|five) (?:leaders|men|ministers|officials|sides|delegations|heads|chiefs)|all (?:three|four))\b",
@@ -86,6 +101,15 @@ JOINT = re.compile(
 )
 #: Every match of JOINT has one of these words.
 JOINT_WORDS = frozenset(("trilateral", "three", "four", "five", "quadrilateral", "quartet", "joint", "jointly", "summit", "brought"))
+#: "on the sidelines of the summit": meetings held apart from a summit are its side meetings, each its own.
+SIDELINES = re.compile(r"\b(?:sidelines|margins|margin|side) of (?:the |a |this )?(?:[\w-]+ ){0,3}$", re.I)
+
+
+def _says_joint(text: str) -> bool:
+    """True when `text` says its people met together ("a trilateral meeting"), not beside a summit."""
+    return any(not SIDELINES.search(text, max(0, m.start() - 40), m.start()) for m in JOINT.finditer(text))
+
+
 #: "met here on Monday with a delegation of foreign ministers": whom, the article says next.
 DELEGATION_MET = re.compile(
     r"\b(?:met|meets|received|receives|hosted|hosts|welcomed)\b[^.;]{0,60}?\bdelegation\b"
@@ -134,16 +158,18 @@ def find_meetings(
         if MEETING_WORDS.isdisjoint(folded_words(sentence)[1]):
             continue  # no meeting word: participants_of_sentence would find no one
         around = texts[index : index + 3]
-        joint = any(not JOINT_WORDS.isdisjoint(folded_words(text)[1]) for text in around) and bool(JOINT.search(" ".join(around)))
+        joint = any(not JOINT_WORDS.isdisjoint(folded_words(text)[1]) for text in around) and _says_joint(" ".join(around))
         protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
         groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist, anchor)
         if not groups and "delegation" in folded_words(sentence)[1]:
             groups, joint = _delegation_listed_after(index, sentences, all_mentions), True
         if not groups:
+            if anaphoric and by_people:
+                _date_meeting_told(next(reversed(by_people.values())), sentence, anchor)
             continue
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
         found_date = date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)
-        found_place = places.meeting_place(sentence)
+        found_place = places.meeting_place(sentence) or _place_travelled_to(index, sentences, places)
         for group in groups:
             key = frozenset(group)
             current = by_people.get(key)
@@ -158,10 +184,33 @@ def find_meetings(
             if current.date is None or (found_date and found_date.explicit and not current.date.explicit):
                 if found_date:
                     current.date, current.date_sentence = found_date, sentence
+                    # The sentence that says when the meeting was also says best where it was.
+                    current.place = found_place or current.place
             current.place = current.place or found_place
     candidates = _split_delegations(list(by_people.values()))
     _date_from_context(candidates, sentences, anchor)
     return candidates
+
+
+#: "Blinken then headed to the Prime Minister's Office in Jerusalem.": someone going somewhere.
+TRAVELLED = re.compile(
+    r"\b(?:head(?:s|ed)?|travel(?:s|led|ed)|flew|fl(?:y|ies)|drove|went|arrived|arrives|landed|lands|returned|proceeded)\b(?:\s+[\w-]+){0,2}?\s+(?:to|in|at)\b",
+    re.I,
+)
+
+
+def _place_travelled_to(index: int, sentences, places: PlaceFinder) -> PlaceMention | None:
+    """The place the sentence before, in the same paragraph, says someone travelled to: where the meeting told next was."""
+    if index == 0 or sentences[index - 1][0] != sentences[index][0]:
+        return None
+    before = sentences[index - 1][1]
+    return places.meeting_place(before) if TRAVELLED.search(before) else None
+
+
+def _date_meeting_told(meeting: MeetingCandidate, sentence: str, anchor) -> None:
+    """"The closed-door meeting on Saturday lasted two hours": the day of the meeting just told, if it had none."""
+    if meeting.date is None and (found := date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)):
+        meeting.date, meeting.date_sentence = found, sentence
 
 
 def _delegation_listed_after(index: int, sentences, mentions) -> list[tuple[str, ...]]:
@@ -224,7 +273,12 @@ def _split_delegations(candidates: list[MeetingCandidate]) -> list[MeetingCandid
 
 
 #: "Later in the day, X met Y": the meeting is on the day of the one reported before it.
-SAME_DAY_AS_BEFORE = re.compile(r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b", re.I)
+SAME_DAY_AS_BEFORE = re.compile(
+    r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b|^Earlier\b"
+    # "Before his audience with the crown prince, Araghchi held talks with ...": timed by the meeting just told.
+    r"|^(?:Before|After|Following|Ahead of)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:audience|meeting|talks|visit|sit-down)\b",
+    re.I,
+)
 LEDE_SENTENCES = 3
 #: "Pezeshkian has met Qatar's emir": news in the present perfect happened on the day it was published.
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just)\s+)?(?:met|hosted|received|welcomed|held)\b", re.I)
@@ -271,7 +325,19 @@ def _nearest_dated(candidate: MeetingCandidate, candidates: list[MeetingCandidat
 
 def lede_date(sentences: Sequence[tuple[int, str]], anchor) -> tuple[str, FoundDate] | None:
     """The day the opening sentences give (the day of the story's main event), with the sentence giving it."""
-    return next(((s, d) for _, s in sentences[:LEDE_SENTENCES] if (d := date_in_sentence(_unquoted(s), anchor))), None)
+    lede = [s for _, s in sentences[:LEDE_REACH] if _is_prose(s)][:LEDE_SENTENCES]
+    return next(((s, d) for s in lede if (d := date_in_sentence(_unquoted(s), anchor))), None)
+
+
+#: How far into an article its lede is looked for, past bylines, share buttons and credits left in the text.
+LEDE_REACH = 8
+PROSE_MIN_WORDS = 6
+SENTENCE_END = re.compile(r"[.!?][”\"’')\]*]*$")
+
+
+def _is_prose(sentence: str) -> bool:
+    """A sentence of the story, not a byline, a row of share buttons or a photo credit left in the text."""
+    return len(sentence.split()) >= PROSE_MIN_WORDS and SENTENCE_END.search(sentence) is not None
 
 
 def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], anchor) -> None:
@@ -284,6 +350,7 @@ def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[t
             around = None
             if previous and previous.date and SAME_DAY_AS_BEFORE.search(candidate.sentence):
                 around = (previous.date_sentence, previous.date)
+                candidate.place = candidate.place or previous.place  # the same day, and where it gives no other place, there
             around = around or lede or next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
             around = around or _nearest_dated(candidate, candidates)
             if around is None and anchor and PRESENT_PERFECT.search(candidate.sentence):
@@ -316,8 +383,8 @@ def participants_of_sentence(
     trigger = next((t for t in TRIGGER.finditer(sentence) if _is_live_trigger(sentence, t, excluded)), None)
     if trigger is None and (own_talks := AFTER_OWN_TALKS.search(sentence)):
         # "Cameron said ..., after holding talks with Netanyahu": with no other meeting in the
-        # sentence, the talks it speaks of are the subject's own, the ones reported.
-        excluded = _excluded_spans(sentence, back_references=False)
+        # sentence, the talks it speaks of are the subject's own, the ones reported: the speaker held them.
+        excluded = _excluded_spans(sentence, back_references=False, attributions=False)
         trigger = own_talks
     if trigger is None or _elsewhen(sentence, trigger, anchor):
         return [], False
@@ -352,7 +419,15 @@ def participants_of_sentence(
     for hub, spokes in ((before, after), (after, before)):
         if len(hub) == 1 and len(spokes) > 1 and len({country_of(p) for p in spokes}) == 1 and not later_triggers and not again:
             return [people], anaphoric  # a delegation of one country: one meeting, unless the article says otherwise
+    if len(before) > 1 and len(after) > 1 and not later_triggers and not again and _one_country_each(before, after, country_of):
+        return [people], anaphoric  # "Rubio, Waltz and Witkoff spent hours with Lavrov and Ushakov": two delegations, one meeting
     return [(host, guest) for host in before for guest in after], anaphoric
+
+
+def _one_country_each(before: tuple[str, ...], after: tuple[str, ...], country_of: Callable[[str], str]) -> bool:
+    """True when each side is of one known country, and the two differ: two delegations across a table."""
+    sides = [{country_of(p) for p in side} for side in (before, after)]
+    return all(len(side) == 1 and "unknown" not in side for side in sides) and sides[0] != sides[1]
 
 
 def _own_clauses(sentence: str, trigger: re.Match, later_triggers: list[int], taking_part: list[Mention]):
@@ -406,10 +481,12 @@ def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) ->
         return False
     if PLANNED_AFTER.match(sentence[trigger.start() :]) or CALL_AFTER.match(sentence, trigger.end()):
         return False
+    if DENIED_AFTER.match(sentence, trigger.end()) or (trigger.group().lower() in HOST_WORDS and HOSTED_EVENT.match(sentence, trigger.end())):
+        return False
     return not NOT_HAPPENED.search(sentence[max(0, trigger.start() - 60) : trigger.start()])
 
 
-def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
+def _excluded_spans(sentence: str, back_references: bool = True, attributions: bool = True) -> list[range]:
     """Stretches whose names did not take part: quotes, back-references, attributions."""
     spans = [range(m.start(), m.end()) for m in QUOTED.finditer(sentence)]
     for match in BACK_REFERENCE.finditer(sentence) if back_references else ():
@@ -428,7 +505,7 @@ def _excluded_spans(sentence: str, back_references: bool = True) -> list[range]:
         for match in SENDER.finditer(sentence):
             end = sentence.find(",", match.end())
             spans.append(range(match.start(), end if end != -1 else len(sentence)))
-    attribution = ATTRIBUTION.search(sentence)
+    attribution = ATTRIBUTION.search(sentence) if attributions else None
     if attribution:
         spans.append(range(attribution.start(), len(sentence)))
     return spans

@@ -27,6 +27,10 @@ LOCATED = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,4}(?:
 
 #: What follows a venue named as the one speaking: "the Prime Minister's Office said in a statement".
 SPEAKS = re.compile(r"[^\w,.;]*\s*(?:said|says|announced|stated|reported|noted|added|confirmed)\b", re.I)
+#: What follows a venue named as the employer of someone: "Kremlin foreign policy aide Yuri Ushakov", "White House spokesman".
+STAFF_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:aides?|advis[eo]rs?|spokes(?:man|woman|person)|officials?|press secretary|chief of staff|sources?)\b", re.I
+)
 
 
 class PlaceFinder:
@@ -62,7 +66,9 @@ class PlaceFinder:
             pattern = self._pattern_for(words)
         else:
             return []
-        return [PlaceMention(*self._by_phrase[_fold(m.group(1))], m.start(), m.end()) for m in pattern.finditer(text)]
+        found = [(self._by_phrase[_fold(m.group(1))], m) for m in pattern.finditer(text)]
+        # "the prime minister's office" in lower case is any prime minister's: a venue is a proper name.
+        return [PlaceMention(*place, m.start(), m.end()) for place, m in found if not place[1] or _capitalised_as(m.group(1), place[1])]
 
     def _pattern_of(self, words: frozenset[str] | None) -> re.Pattern:
         """One pattern for the phrases filed under `words` (all of them for None), longest first."""
@@ -75,11 +81,16 @@ class PlaceFinder:
         """The place a sentence puts a meeting in: a venue or a city after 'in', 'at' or 'to'."""
         mentions = self.find(text)
         # "..., the President's Residence said": a venue speaking is an institution, not where anyone met.
-        venues = [m for m in mentions if m.venue and not SPEAKS.match(text, m.end)]
+        venues = [m for m in mentions if m.venue and not SPEAKS.match(text, m.end) and not STAFF_AFTER.match(text, m.end)]
         if venues:
             return venues[0]
         located = [m for m in mentions if LOCATED.search(text[max(0, m.start - 40) : m.start])]
         return located[0] if located else None
+
+
+def _capitalised_as(found: str, name: str) -> bool:
+    """Whether each word `name` capitalises is capitalised in `found` ("Prime Minister's Office", not "prime minister's office")."""
+    return all(a[:1].isupper() or not b[:1].isupper() for a, b in zip(found.replace("-", " ").split(), name.replace("-", " ").split()))
 
 
 def _fold(phrase: str) -> str:

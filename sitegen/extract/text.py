@@ -150,6 +150,9 @@ def _without_site_name(lines: list[str], menu_at: int | None, furniture: list[st
 def _split_head(lines: list[str], date_lines: list[str], furniture: list[str]) -> tuple[str | None, list[str]]:
     """The headline, found past the masthead, navigation and section labels above it."""
     for index, line in enumerate(lines[:HEAD_LINES]):
+        if DATE_LINE.match(line):
+            date_lines.append(line)  # "Published: 3.4.2025, 14:48": a date line, not a section label
+            continue
         if NAV_LINE.search(line) or " | " in line or _is_section_label(line) or _is_masthead(line):
             furniture.append(line)
             continue

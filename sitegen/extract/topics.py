@@ -55,7 +55,9 @@ class TopicFinder:
         return {self._ids[index]: Evidence(first[index]) for index in sorted(first)}
 
     def _match_sentence(self, sentence: str) -> frozenset[int]:
-        """The topics (by index) whose signals `sentence` holds."""
+        """The topics (by index) whose signals `sentence` holds; none in a sentence about another event."""
+        if ELSEWHERE.search(sentence):
+            return frozenset()
         folded, words = folded_words(sentence)
         candidates = list(self._always)
         for word in words & self._signal_words:
@@ -69,6 +71,19 @@ class TopicFinder:
                 found.add(index)
         return frozenset(found)
 
+
+#: A sentence about another event than the one reported: where someone goes next ("was due to fly on to Doha
+#: for talks with ...", "will head on Monday to ..."), or what the meeting followed ("The visit came a day after
+#: Israeli strikes ..."). What it names was not discussed at the meeting.
+ELSEWHERE = re.compile(
+    r"\b(?:will|would|(?:is|was|are|were) (?:due|expected|scheduled|set) to|plans? to)\s+(?:(?:later|then|also|next|on)\s+)?"
+    r"(?:head|fly|travel|go|leave|move on|depart|visit)\b"
+    r"|\bbefore (?:heading|flying|travell?ing|departing|moving on)\b"
+    r"|\b(?:came|comes|coming)\s+(?:(?:a|one|two|three|several|just|only|shortly|hours|days|day|week|weeks)\s+){0,3}(?:after|before)\b",
+    re.I,
+)
+#: Quotes may stand between a signal's words ('the "day after" in Gaza', 'its "unwavering commitment" to Israel's security').
+BETWEEN_WORDS = r"[\"“”'‘’]?[\s-]+[\"“”'‘’]?"
 
 #: "Palestinian Authority President Mahmoud Abbas": a signal used in someone's title is not the topic.
 IN_A_TITLE = r"(?!\s+(?:\([A-Z]+\)\s+)?(?:[Pp]resident|[Dd]eputy|[Cc]hairman|[Ll]eader|[Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Mm]inister|official|officials|[Ss]pokes\w+|[Ee]nvoy|[Cc]hief|[Aa]mbassador)\b)"
@@ -85,7 +100,7 @@ def _signal_pattern(signals: Sequence[str], cities: frozenset[str]) -> re.Patter
     """One case-insensitive pattern for all signals; 'word*' matches any ending."""
     parts = []
     for signal in signals:
-        text = re.escape(signal.rstrip("*")).replace("'", "['’]").replace("\\ ", r"[\s-]+")
+        text = re.escape(signal.rstrip("*")).replace("'", "['’]").replace("\\ ", BETWEEN_WORDS)
         if PROPER_NOUN.fullmatch(signal):
             text = (AS_A_CITY_BEFORE if signal in cities else "") + text + r"\b" + AS_A_PLACE_AFTER
         parts.append(text + (r"\w*" if signal.endswith("*") else r"\b"))
