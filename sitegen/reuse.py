@@ -4,7 +4,12 @@ A page is rendered again unless all three hold: its planned value (title,
 description, context, chart and link data) and everything global (sitegen's
 code, the templates, static files and settings) are as when it was made; every
 model object and attribute its template read then is unchanged (depends.py);
-and its file in the current site is as that build wrote it. A share card is
+and its file in the current site is as that build wrote it.
+
+What changed in the model is found once, not page by page: the cache holds the
+state each read had at the last build (`seen`, one entry per read, whichever
+pages made it), the reads whose state differs now are the changed ones, and a
+page is stale if it made one of them. A share card is
 drawn again unless what it says changed. Everything else (feeds, the sitemap,
 redirects, the data files) is made every time, and written only where its
 bytes changed (write.py).
@@ -31,8 +36,12 @@ class Made:
     own: str
     #: The model objects and attributes it read (depends.ModelIndex.state keys).
     reads: tuple[str, ...] = ()
-    #: The hash of their states when it was made.
-    seen: str = ""
+
+
+#: What the last build's files were made from, and the state (depends.ModelIndex.state) of every read they made.
+Remembered = tuple[dict[str, Made], dict[str, str]]
+#: The state remembered of a read whose object is gone: unlike any state, so it always counts as changed.
+GONE = "\0gone"
 
 
 @dataclass
@@ -43,11 +52,20 @@ class Renders:
     index: ModelIndex
     #: Files of the current site that are as the last build wrote them.
     present: dict[str, FileStamp]
+    #: The state of every read of the `previous` files, when they were made; each one must be here.
+    seen: dict[str, str] = field(default_factory=dict)
     #: What this build's files were made from (kept ones included): the cache for the next build.
     records: dict[str, Made] = field(default_factory=dict)
     #: Files of the current site to keep as they are.
     kept: list[str] = field(default_factory=list)
     _planned: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
+    _changed: set[str] | None = None
+
+    @classmethod
+    def remembered(cls, previous: Remembered | None, **fields) -> Renders:
+        """Renders of a build that starts from what the last one left (None: nothing to reuse)."""
+        records, seen = previous if previous is not None else ({}, {})
+        return cls(previous=records, seen=seen, **fields)
 
     def reusable(self, page: Page) -> bool:
         """Whether the current site's file of `page` is what rendering it again would give."""
@@ -56,11 +74,33 @@ class Renders:
         own = cache.digest(self.salt, state)
         self._planned[file] = (own, refs)
         made = self.previous.get(file)
-        if made is None or made.own != own or file not in self.present or self.index.states(made.reads) != made.seen:
+        if made is None or made.own != own or file not in self.present or not self.changed.isdisjoint(made.reads):
             return False
         self.records[file] = made
         self.kept.append(file)
         return True
+
+    @property
+    def changed(self) -> set[str]:
+        """The reads whose state is not what it was at the last build (an object gone included): computed once."""
+        if self._changed is None:
+            state = self.index.state
+            self._changed = {read for read, seen in self.seen.items() if state(read) != seen}
+        return self._changed
+
+    def remember(self) -> Remembered:
+        """What to cache for the next build: the records, and the state now of every read they made."""
+        state = self.index.state
+        # Kept files made none of the changed reads; those of rendered files are added below.
+        seen = {read: now for read in self.seen if read not in self.changed and (now := state(read)) is not None}
+        kept = set(self.kept)
+        for file, made in self.records.items():
+            if file not in kept:
+                for read in made.reads:
+                    if read not in seen:
+                        now = state(read)
+                        seen[read] = GONE if now is None else now
+        return self.records, seen
 
     def reusable_card(self, file: str, card: Card) -> bool:
         """Whether the current site's share card `file` already says what `card` says."""
@@ -81,8 +121,7 @@ class Renders:
             finally:
                 reads = env.stop()
             own, refs = self._planned[file]
-            reads = tuple(sorted({*reads, *refs}))
-            rendered.append((file, data, Made(own, reads, self.index.states(reads) or "")))
+            rendered.append((file, data, Made(own, tuple(sorted({*reads, *refs})))))
         return rendered
 
     def collect(self, outputs: Iterable[tuple]) -> Iterator[tuple[str, bytes]]:
