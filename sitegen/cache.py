@@ -1,7 +1,7 @@
 """The build cache: what the last build read and made, so the next one redoes only what changed.
 
 It lives in ``.sitegen-cache/`` in the site folder (keep it out of git; deleting
-it only makes the next build a cold one). Three files, so that each build loads
+it only makes the next build a cold one). Four files, so that each build loads
 only what it needs:
 
 - ``state-<output>.pickle``: the stamp of every input file, a key for the whole
@@ -11,6 +11,8 @@ only what it needs:
   and by everything else extraction depends on (data files, sitegen's code).
 - ``renders-<output>.pickle``: for each rendered file, what it was made from
   (see depends.py), so that unchanged pages are kept rather than rendered.
+- ``search-<output>.pickle``: each page's search shard, by the hash of its bytes
+  (search.py), so that only changed pages are read to plan the index.
 
 Every file starts with a format line and a SHA-256 of its contents. One that is
 unreadable, damaged, from another format or another sitegen is ignored (the

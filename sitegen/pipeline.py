@@ -72,8 +72,9 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     static = static_files(config.root)
     env = make_environment(search_path(config.root, "templates"), config, archive, static)
     renders_file = store / per_output("renders", out_dir)
-    renders = Renders(
-        previous=(cache.load(renders_file, dict) if use_cache else None) or {},
+    remembered = cache.load(renders_file, tuple) if use_cache else None
+    renders = Renders.remembered(
+        remembered if remembered is not None and len(remembered) == 2 else None,
         salt=_render_salt(config, inputs, content_dir, data_dir),
         index=ModelIndex(archive, env.globals["counts"]),
         present=site_files,
@@ -96,9 +97,15 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     # About that many files: every page, a share image a meeting, a feed a person and a topic.
     files = progress.track(itertools.chain(kept, outputs), "files", total=len(pages) + len(archive.meetings) + len(archive.people) + len(archive.topics), stage="render")
 
-    def before_swap(staging: Path) -> None:
+    search_file = store / per_output("search", out_dir)
+    shard_table: dict = {}
+
+    def before_swap(staging: Path, written: dict[str, FileStamp]) -> None:
         progress.stage("search index")
-        index_site(staging, previous=out_dir)
+        # Each page's shard, as the last build found it for the same bytes (only changed pages are read).
+        remembered = (cache.load(search_file, tuple) if use_cache else None) or ("", {})
+        known = remembered[1] if remembered[0] == code_version() else {}
+        shard_table.update(index_site(staging, previous=out_dir, written=written, known=known))
         # Order matters: the manifest records the new addresses before they go live, so none is ever
         # published unrecorded (a build killed in between only leaves a harmless extra redirect later).
         if publish:
@@ -128,7 +135,8 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     if manifest_stamp is not None:
         inputs[str(manifest)] = manifest_stamp
         key = build_key(config, options, inputs)
-    cache.save(renders_file, renders.records)
+    cache.save(renders_file, renders.remember())
+    cache.save(search_file, (code_version(), shard_table))
     outputs = cache.recorded(cache.survey(out_dir), written)
     # The site that was live is now the spare: its files as they were checked at the start.
     cache.save(state_file, BuildState(key=key, inputs=inputs, outputs=outputs, summary=as_remembered(summary),

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from .cache import FileStamp
 from .problems import BuildFailed, Problem
 
 log = logging.getLogger(__name__)
@@ -87,16 +88,23 @@ class Shard:
         return digest.hexdigest()
 
 
-def index_site(site: Path, previous: Path | None = None) -> None:
+#: Site path of a page -> (SHA-256 of its bytes, its shard or None): what a build learnt of its pages, for the next one.
+ShardTable = dict[str, tuple[str, str | None]]
+
+
+def index_site(site: Path, previous: Path | None = None, written: dict[str, FileStamp] | None = None,
+               known: ShardTable | None = None) -> ShardTable:
     """Write the Pagefind bundles for the pages in `site`; BuildFailed if Pagefind fails.
 
     A shard whose pages are exactly those the `previous` site indexed for it is
     copied from there instead: Pagefind writes its filter index in a different
     order on every run, so reusing it keeps consecutive builds of the same input
-    byte-identical (and saves the indexing time).
+    byte-identical (and saves the indexing time). `written` and `known`: see
+    plan_shards. Returns the shard of every page, to be `known` next time.
     """
     started = time.perf_counter()
-    shards = plan_shards(site)
+    table: ShardTable = {}
+    shards = plan_shards(site, written, known, table)
     folders = {shard.name: _bundle_folder(shard.name, primary=i == 0) for i, shard in enumerate(shards)}
     reused = {s.name for s in shards if previous is not None and _can_reuse(previous / folders[s.name], s)}
     if (site / BUNDLE).exists():
@@ -123,23 +131,29 @@ def index_site(site: Path, previous: Path | None = None) -> None:
     indexed = [s.name for s in shards if s.name not in reused]
     log.info("search index: %d shards, %d indexed (%s), %d reused, in %.2fs",
              len(shards), len(indexed), " ".join(indexed) or "none", len(reused), time.perf_counter() - started)
+    return table
 
 
-def plan_shards(site: Path) -> list[Shard]:
+def plan_shards(site: Path, written: dict[str, FileStamp] | None = None, known: ShardTable | None = None,
+                table: ShardTable | None = None) -> list[Shard]:
     """The shards of the indexed pages in `site`: `directory` first, then each year in order, then `undated`.
 
     A group of pages holding more than SHARD_BYTES of HTML is cut into parts by a
     stable hash of each page's address (`2023-1`, `2023-2`, ...): an edit still
     changes one part, and no Pagefind run holds more than about a part's worth.
+
+    `written`: the stamps of every file of `site` as the build wrote them (write.py), whose
+    hashes and sizes are the pages'; only a page not `known` with the same hash is read
+    for its shard. Without it, every page in `site` is read. `table` is filled with each page's
+    hash and shard.
     """
+    known = known or {}
+    table = {} if table is None else table
     groups: dict[str, dict[str, tuple[str, int]]] = {}  # group -> page -> (digest, size)
-    for path in sorted(site.rglob("*.html")):
-        page = path.relative_to(site).as_posix()
-        if not page.startswith((f"{BUNDLE}/", f"{WORK}/")):
-            html = path.read_bytes()
-            group = shard_of(page, html)
-            if group is not None:
-                groups.setdefault(group, {})[page] = (hashlib.sha256(html).hexdigest(), len(html))
+    for page, digest, size, group in _pages(site, written, known):
+        table[page] = (digest, group)
+        if group is not None:
+            groups.setdefault(group, {})[page] = (digest, size)
     shards = []
     for group in sorted(groups, key=lambda g: (g != DIRECTORY, g == UNDATED, g.zfill(8))):
         pages = groups[group]
@@ -149,6 +163,23 @@ def plan_shards(site: Path) -> list[Shard]:
             cut[int(hashlib.sha256(page.encode()).hexdigest(), 16) % parts].pages[page] = digest
         shards += [shard for shard in cut if shard.pages]
     return shards
+
+
+def _pages(site: Path, written: dict[str, FileStamp] | None, known: ShardTable):
+    """(site path, digest, size, shard or None) of every HTML page of `site` but the index's own."""
+    if written is None:
+        found = ((path.relative_to(site).as_posix(), None) for path in sorted(site.rglob("*.html")))
+    else:
+        found = ((page, stamp) for page, stamp in sorted(written.items()) if page.endswith(".html"))
+    for page, stamp in found:
+        if page.startswith((f"{BUNDLE}/", f"{WORK}/")):
+            continue
+        remembered = known.get(page)
+        if stamp is not None and stamp.sha and remembered is not None and remembered[0] == stamp.sha:
+            yield page, stamp.sha, stamp.size, remembered[1]
+            continue
+        html = (site / page).read_bytes()
+        yield page, hashlib.sha256(html).hexdigest(), len(html), shard_of(page, html)
 
 
 def shard_of(page: str, html: bytes) -> str | None:

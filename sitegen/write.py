@@ -66,14 +66,14 @@ KEEP = _Keep()
 
 
 def write_site(out_dir: Path, files: Iterable[tuple[str, bytes | _Keep]], static: dict[str, Path],
-               before_swap: Callable[[Path], None] | None = None,
+               before_swap: Callable[[Path, dict[str, FileStamp]], None] | None = None,
                previous: dict[str, FileStamp] | None = None,
                spare: dict[str, FileStamp] | None = None,
                strays: Iterable[str] = (), spare_folder_id: int = 0) -> dict[str, FileStamp]:
     """Write `files` and the static assets as the new `out_dir`; return the stamp of each file.
 
-    `before_swap` runs on the complete new folder before it replaces the old one
-    (the search indexer): if it fails, the previous site stays. `previous`: the
+    `before_swap` runs on the complete new folder, given the stamps of its files, before it
+    replaces the old one (the search indexer): if it fails, the previous site stays. `previous`: the
     stamps of the files of the current `out_dir`, checked by the caller; a file
     given as KEEP, or with the bytes it already has, is linked from there.
     `spare`: the stamps of the spare folder (the site before the current one),
@@ -110,7 +110,7 @@ def write_site(out_dir: Path, files: Iterable[tuple[str, bytes | _Keep]], static
             _remove(staging, relative)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         if before_swap:
-            before_swap(staging)
+            before_swap(staging, stamps)
         (staging / WORK_MARKER).unlink(missing_ok=True)  # the site goes live without it; a kill from here leaves an untidied folder, never a wrong deletion
         (staging / INTENT).unlink()
         retired = _swap_in(staging, out_dir)

@@ -70,6 +70,17 @@ def edit_article(root: Path) -> None:
     path.write_text(f"Corrected: {headline}\n{body}\nAn editor's note, number {edits + 1}: the talks lasted two hours.\n", encoding="utf-8")
 
 
+def change_participant(root: Path) -> None:
+    """Someone else at the meeting an article reports: its title, address and every list showing it change."""
+    path = article(root, 7)
+    text = path.read_text(encoding="utf-8")
+    people = [line.split(":", 1)[1].strip() for line in (root / "seeds" / "people.yaml").read_text(encoding="utf-8").splitlines()
+              if line.startswith("- name:")]
+    present = next(name for name in people if name in text)
+    other = next(name for name in people if name.split()[-1] not in text)
+    path.write_text(text.replace(present, other).replace(present.split()[-1], other.split()[-1]), encoding="utf-8")
+
+
 def add_article(root: Path) -> None:
     text = article(root, 3).read_text(encoding="utf-8").split("\n", 1)[1]
     (root / "seeds" / "added.txt").write_text("A second report of the same talks\n" + text, encoding="utf-8")
@@ -94,7 +105,7 @@ def edit_config(root: Path) -> None:
     (root / "sitegen.yaml").write_text("title: Another Archive\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("change", [edit_article, add_article, delete_article, edit_people, override_template, edit_config])
+@pytest.mark.parametrize("change", [edit_article, change_participant, add_article, delete_article, edit_people, override_template, edit_config])
 def test_a_rebuild_after_a_change_is_what_a_cold_build_makes(site, tmp_path, change):
     change(site)
     build(site)
@@ -102,7 +113,7 @@ def test_a_rebuild_after_a_change_is_what_a_cold_build_makes(site, tmp_path, cha
 
 
 def test_a_chain_of_changes_stays_identical_to_cold_builds(site, tmp_path):
-    for change in (edit_article, add_article, edit_article, delete_article, edit_people):
+    for change in (edit_article, add_article, change_participant, edit_article, delete_article, edit_people, change_participant):
         change(site)
         build(site)
     assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")

@@ -62,6 +62,26 @@ def test_a_big_year_is_cut_into_parts_and_an_edit_changes_one_part(tmp_path, mon
     assert changed == [next(shard.name for shard in after if "meetings/2023-01-07-a-b/index.html" in shard.pages)]
 
 
+def stamps(site) -> dict:
+    """The stamps write_site would give each page of `site`."""
+    from sitegen.cache import stamp
+    return {p.relative_to(site).as_posix(): stamp(str(p), None, 0) for p in site.rglob("*.html")}
+
+
+def test_the_shards_of_a_rebuild_are_those_of_its_pages_whatever_the_last_build_knew(tmp_path):
+    """Pages the last build knew with the same bytes are not read again; a page whose bytes changed is."""
+    write_pages(tmp_path, {"meetings/a/index.html": MEETING, "meetings/b/index.html": UNDATED, "people/a/index.html": PERSON})
+    table = {}
+    first = plan_shards(tmp_path, stamps(tmp_path), {}, table)
+    assert [(s.name, s.fingerprint) for s in first] == [(s.name, s.fingerprint) for s in plan_shards(tmp_path)]
+    # The undated meeting gets a date: its shard moves though the table knew the page (with its old bytes).
+    write_pages(tmp_path, {"meetings/b/index.html": MEETING.replace("A and B", "C and D")})
+    (tmp_path / "people/a/index.html").unlink()  # a known page gone
+    after = plan_shards(tmp_path, stamps(tmp_path), table)
+    assert [(s.name, sorted(s.pages), s.fingerprint) for s in after] == [(s.name, sorted(s.pages), s.fingerprint) for s in plan_shards(tmp_path)]
+    assert [s.name for s in after] == ["2023"]
+
+
 def bundles(site) -> dict[str, dict[str, str]]:
     """Each shard's bundle files (path inside the bundle -> digest), by shard name."""
     manifest = json.loads((site / BUNDLE / MANIFEST).read_text())
