@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .config import Config
-from .model import Archive, ArticlePage, Meeting, Person, Place, Topic
+from .model import Archive, ArticlePage, Meeting, Person, Topic
 from .urls import absolute_url
 
 FOLDER = "data/"

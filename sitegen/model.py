@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import difflib
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .article import Article, ReportedMeeting
