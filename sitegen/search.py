@@ -106,17 +106,23 @@ def index_site(site: Path, previous: Path | None = None, written: dict[str, File
     table: ShardTable = {}
     shards = plan_shards(site, written, known, table)
     folders = {shard.name: _bundle_folder(shard.name, primary=i == 0) for i, shard in enumerate(shards)}
-    reused = {s.name for s in shards if previous is not None and _can_reuse(previous / folders[s.name], s)}
-    if (site / BUNDLE).exists():
-        shutil.rmtree(site / BUNDLE)  # made whole here, from the pages
+    # `site` is often the spare site being brought up to date (write.py): its bundles of
+    # unchanged shards stay where they are, which saves deleting and linking again
+    # thousands of files; the others are copied from the previous site or made anew.
+    in_place = {s.name for s in shards if _can_reuse(site / folders[s.name], s)}
+    reused = {s.name for s in shards if s.name not in in_place and previous is not None and _can_reuse(previous / folders[s.name], s)}
     work = site / WORK
     shutil.rmtree(work, ignore_errors=True)  # left by a build killed while indexing (the spare site is reused, see write.py)
+    kept = _clear_bundles(site, {folders[name] for name in in_place}, work / "kept")
     try:
-        _run_pagefind(site, work, [s for s in shards if s.name not in reused])
+        _run_pagefind(site, work, [s for s in shards if s.name not in reused | in_place])
         # Order matters: the primary bundle is the folder the other bundles go into.
         for shard in shards:
             target = site / folders[shard.name]
-            if shard.name in reused:
+            if shard.name in in_place:
+                if target.parent != site and not target.exists():
+                    os.rename(kept[folders[shard.name]], target)  # set aside while the primary was replaced
+            elif shard.name in reused:
                 old = previous / folders[shard.name]
                 # Linked, not copied: neither site's bundle is ever written into, only replaced whole.
                 shutil.copytree(old, target, ignore=functools.partial(_other_bundles, old), symlinks=False, copy_function=_link_file)
@@ -127,10 +133,11 @@ def index_site(site: Path, previous: Path | None = None, written: dict[str, File
         shutil.rmtree(work, ignore_errors=True)
     if shards:
         manifest = {"primary": shards[0].name, "shards": [s.name for s in shards[1:]]}
+        (site / BUNDLE / MANIFEST).unlink(missing_ok=True)  # replaced, never written into
         (site / BUNDLE / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")
-    indexed = [s.name for s in shards if s.name not in reused]
-    log.info("search index: %d shards, %d indexed (%s), %d reused, in %.2fs",
-             len(shards), len(indexed), " ".join(indexed) or "none", len(reused), time.perf_counter() - started)
+    indexed = [s.name for s in shards if s.name not in reused | in_place]
+    log.info("search index: %d shards, %d indexed (%s), %d reused, %d kept in place, in %.2fs",
+             len(shards), len(indexed), " ".join(indexed) or "none", len(reused), len(in_place), time.perf_counter() - started)
     return table
 
 
@@ -203,6 +210,36 @@ def _can_reuse(old: Path, shard: Shard) -> bool:
     if old.is_symlink() or not recorded.is_file():
         return False
     return recorded.read_text(encoding="utf-8").strip() == shard.fingerprint
+
+
+def _clear_bundles(site: Path, keep: set[str], aside: Path) -> dict[str, Path]:
+    """Remove every bundle of `site` but those at the folders `keep`; return where kept ones were set aside.
+
+    A kept bundle nested in a primary that goes is moved to `aside` first, to be put
+    back in the new primary. A bundle loses its fingerprint before the rest of it, so
+    one half removed by a killed build is never taken for whole.
+    """
+    bundle = site / BUNDLE
+    if not bundle.is_dir():
+        return {}
+    moved = {}
+    nested = [child for child in bundle.iterdir() if child.is_dir() and (child / FINGERPRINT).is_file()]
+    for child in nested:
+        folder = f"{BUNDLE}/{child.name}"
+        if folder not in keep:
+            _remove_bundle(child)
+        elif BUNDLE not in keep:
+            aside.mkdir(parents=True, exist_ok=True)
+            moved[folder] = aside / child.name
+            os.rename(child, moved[folder])
+    if BUNDLE not in keep:
+        _remove_bundle(bundle)
+    return moved
+
+
+def _remove_bundle(folder: Path) -> None:
+    (folder / FINGERPRINT).unlink(missing_ok=True)
+    shutil.rmtree(folder)
 
 
 def _other_bundles(bundle: Path, folder: str, names: list[str]) -> list[str]:
