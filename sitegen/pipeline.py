@@ -128,7 +128,11 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     if manifest_stamp is not None:
         inputs[str(manifest)] = manifest_stamp
         key = build_key(config, options, inputs)
-    cache.save(renders_file, renders.records)
+    # What only rendering needed (the planned pages, the last build's records, the read states of every page),
+    # let go before the caches are written: the largest moment of a rebuild otherwise.
+    records = renders.records
+    del renders, env, pages, pending, outputs, files
+    cache.save(renders_file, records)
     outputs = cache.recorded(cache.survey(out_dir), written)
     # The site that was live is now the spare: its files as they were checked at the start.
     cache.save(state_file, BuildState(key=key, inputs=inputs, outputs=outputs, summary=as_remembered(summary),
