@@ -81,33 +81,61 @@ def load(path: Path, expected_type: type):
     """The object cached at `path`, or None where there is none that can be trusted."""
     try:
         with open(path, "rb") as handle:
-            header, digest, payload = handle.readline(), handle.readline().rstrip(b"\n"), handle.read()
+            header, digest = handle.readline(), handle.readline().rstrip(b"\n")
+            if header != FORMAT or _file_digest(handle) != digest:
+                log.info("cache %s is damaged or from another format: ignored", path.name)
+                return None
+            # Checked, then read again from the start of the payload: never the whole payload in memory
+            # as bytes beside what it unpickles to (some 100 MB at 10,000 articles).
+            handle.seek(len(header) + len(digest) + 1)
+            try:
+                value = pickle.load(handle)  # our own file, checked above; as trusted as the site folder holding it
+            except Exception as exc:  # a class that changed since: the cache is stale
+                log.info("cache %s could not be read (%s): ignored", path.name, exc)
+                return None
     except OSError:
-        return None
-    if header != FORMAT or hashlib.sha256(payload).hexdigest().encode() != digest:
-        log.info("cache %s is damaged or from another format: ignored", path.name)
-        return None
-    try:
-        # Read in its three parts rather than split afterwards: a split copies the payload (some 100 MB at 10,000 articles).
-        value = pickle.loads(payload)  # our own file, checked above; as trusted as the site folder holding it
-    except Exception as exc:  # a class that changed since: the cache is stale
-        log.info("cache %s could not be read (%s): ignored", path.name, exc)
         return None
     return value if isinstance(value, expected_type) else None
 
 
+def _file_digest(handle) -> bytes:
+    """The SHA-256 (hex) of the rest of an open file, read a piece at a time."""
+    digest = hashlib.sha256()
+    while piece := handle.read(1 << 20):
+        digest.update(piece)
+    return digest.hexdigest().encode()
+
+
 def save(path: Path, value: object) -> None:
     """Write `value` to `path` whole or not at all; a cache that cannot be written is only a slower next build."""
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "wb") as out:
-            # Written in parts: joined first, the payload would be copied once more.
-            out.writelines((FORMAT, hashlib.sha256(payload).hexdigest().encode(), b"\n", payload))
+        with os.fdopen(handle, "w+b") as out:
+            # Pickled straight into the file, hashed on the way, its digest filled in after: never the whole
+            # payload in memory as bytes (some 100 MB at 10,000 articles).
+            out.write(FORMAT + b"0" * _DIGEST_LENGTH + b"\n")
+            hashing = _Hashing(out)
+            pickle.dump(value, hashing, protocol=pickle.HIGHEST_PROTOCOL)
+            out.seek(len(FORMAT))
+            out.write(hashing.digest.hexdigest().encode())
         os.replace(temporary, path)
     except OSError as exc:
         log.warning("could not write the build cache %s (%s); the next build will not be faster", path, exc)
+
+
+_DIGEST_LENGTH = 64  # hex digits of a SHA-256
+
+
+class _Hashing:
+    """A file to write that hashes what goes through it."""
+
+    def __init__(self, out):
+        self.out, self.digest = out, hashlib.sha256()
+
+    def write(self, data) -> int:
+        self.digest.update(data)
+        return self.out.write(data)
 
 
 def stamp(path: str, previous: FileStamp | None, now_ns: int) -> FileStamp | None:

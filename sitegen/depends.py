@@ -67,8 +67,8 @@ class ModelIndex:
             # A method (person.role_on) may read anything of its object: it depends on all of it.
             if callable(value):
                 found = self.state(key)
-            elif type(value) in _PLAIN:  # most reads (a name, an address): the value is its own state
-                found = repr(value)
+            elif type(value) in _PLAIN:  # most reads (a name, an address): the value is its own state,
+                return repr(value)  # not kept: as quick to take again, and kept for every read it would fill a worker
             else:
                 found = _hash(self._flat(value, set()))
         self._states[read] = found

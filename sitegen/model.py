@@ -183,10 +183,25 @@ class Meeting:
 
 @dataclass(frozen=True)
 class TextBlock:
-    """A block of an article's text, cut into runs; a run naming a person carries them, for a link."""
+    """A block of an article's text and the people it links: (start, end, person) spans of `text`.
+
+    `text` is the extracted block's own string, not a copy; the runs are cut from it when a template asks.
+    """
 
     kind: str
-    runs: tuple[tuple[str, Person | None], ...]
+    text: str
+    links: tuple[tuple[int, int, Person], ...] = ()
+
+    @property
+    def runs(self) -> tuple[tuple[str, Person | None], ...]:
+        """The text cut into runs; a run naming a person carries them, for a link (empty runs left out)."""
+        runs: list[tuple[str, Person | None]] = []
+        position = 0
+        for start, end, person in self.links:
+            runs += [(self.text[position:start], None), (self.text[start:end], person)]
+            position = end
+        runs.append((self.text[position:], None))
+        return tuple(run for run in runs if run[0])
 
 
 @dataclass(eq=False)
@@ -319,13 +334,7 @@ def _unaccented(name: str) -> str:
 
 
 def _text_block(block, people: _People, source: str) -> TextBlock:
-    runs: list[tuple[str, Person | None]] = []
-    position = 0
-    for start, end, name in block.people:
-        runs += [(block.text[position:start], None), (block.text[start:end], people.get(name, source))]
-        position = end
-    runs.append((block.text[position:], None))
-    return TextBlock(block.kind, tuple(run for run in runs if run[0]))
+    return TextBlock(block.kind, block.text, tuple((start, end, people.get(name, source)) for start, end, name in block.people))
 
 
 def _article_slug(article: Article) -> str:

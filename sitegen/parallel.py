@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import ctypes
+import gc
 import ctypes.util
 import multiprocessing
 import os
@@ -117,6 +118,16 @@ def render_all(units: Sequence[Unit], items: int, workers: int | None = None) ->
         return
     global _units
     _units = units  # inherited by the forked workers
+    # The model, shared with the workers as forked: left out of garbage collection until they are done, since
+    # a collection in a worker writes to every object it visits, and so makes the worker a copy of every page of them.
+    gc.freeze()
+    try:
+        yield from _render_in_pool(units, workers)
+    finally:
+        gc.unfreeze()
+
+
+def _render_in_pool(units: Sequence[Unit], workers: int) -> Iterator[tuple[str, bytes]]:
     with _pool(workers) as pool:
         # A few units ahead of the caller, not all at once (as pool.map would): finished files wait in
         # memory until written, and workers render faster than one process writes (GBs at 10,000 articles).

@@ -27,7 +27,7 @@ from .problems import BuildFailed, Problems, Severity
 from .progress import Progress
 from .redirects import plan_links, published_entries, redirect_pages
 from .refdata import DATA_FILES, ReferenceData, load_reference_data
-from .render import make_environment, plan_pages, render_documents, render_pages
+from .render import make_environment, plan_pages, render_documents, render_pages, with_structured
 from .reuse import Renders
 from .search import BUNDLE, index_site
 from .shareimage import draw_card, meeting_card, site_image
@@ -80,12 +80,12 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
         present=site_files,
     )
     env.index = renders.index
-    pending = [page for page in pages if not renders.reusable(page)]
+    pending = [page for page in pages if not renders.reusable(with_structured(page, config))]
     cards = [(meeting.share_image, meeting_card(meeting, config)) for meeting in archive.meetings]
     cards_pending = [card for card in cards if not renders.reusable_card(*card)]
     # Pages and pictures are independent once the model exists: rendered on every core.
     outputs = render_all([
-        *in_slices(pending, lambda part: renders.render(part, env)),
+        *in_slices(pending, lambda part: renders.render([with_structured(page, config) for page in part], env)),
         lambda: list(render_pages(redirect_pages(links, pages), env)),
         lambda: list(render_documents(pages, env)),
         lambda: [site_image(archive, config)],
