@@ -58,6 +58,14 @@ def test_markdown_is_sanitised():
     assert [b.text for b in markdown_blocks(html)[0]][0] == "Head"
 
 
+def test_markdown_footnote_links_lead_to_their_notes_and_back():
+    html = render_markdown('Gallant hosted Blinken.[^1]\n\n[^1]: Officials said so.\n\n<p id="participants">x</p>')
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    assert len(targets) == 2 and targets <= ids  # the note, and the way back to where it is cited
+    assert all(i.startswith("article-") for i in ids)  # never the id of a section of the page around it
+
+
 def test_markdown_date_lines_are_evidence_not_text():
     blocks, date_lines = markdown_blocks(render_markdown("(October 27, 2022 / JNS)\n\nBiden met Herzog on October 26."))
     assert date_lines == ("(October 27, 2022 / JNS)",) and [b.text for b in blocks] == ["Biden met Herzog on October 26."]

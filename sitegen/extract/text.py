@@ -236,8 +236,19 @@ TAG = re.compile(r"<[^>]+>")
 
 
 def render_markdown(body: str) -> str:
-    """Markdown to HTML, passed through a real sanitizer: no script, handler or javascript: URL survives."""
-    return nh3.clean(markdown_converter().render(body), link_rel="noopener noreferrer nofollow", url_schemes={"http", "https", "mailto"})
+    """Markdown to HTML, passed through a real sanitizer: no script, handler or javascript: URL survives.
+
+    Footnotes keep their ids, so their links work, under a prefix that no id of the page
+    around them has; links within the article get the same prefix.
+    """
+    clean = nh3.clean(markdown_converter().render(body), link_rel="noopener noreferrer nofollow",
+                      url_schemes={"http", "https", "mailto"}, attributes=_ATTRIBUTES, id_prefix=ID_PREFIX)
+    return clean.replace('href="#', f'href="#{ID_PREFIX}')
+
+
+#: Before every id of an article's own HTML (footnotes and their references).
+ID_PREFIX = "article-"
+_ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES, "a": {*nh3.ALLOWED_ATTRIBUTES["a"], "id"}, "li": {"id"}}
 
 
 def markdown_converter() -> MarkdownIt:
