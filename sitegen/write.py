@@ -23,12 +23,14 @@ intent list, so that one left by a killed build is removed by the next.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import glob
 import hashlib
 import itertools
 import os
 import posixpath
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -206,6 +208,10 @@ def _own_temporary_folder(out_dir: Path, kind: str) -> Path:
     return folder
 
 
+#: The end of the name of a folder _own_temporary_folder makes (tempfile.mkdtemp's eight random characters).
+_TEMPORARY_NAME = re.compile(r"\.(new|old)-[a-z0-9_]{8}")
+
+
 def clear_leftovers(out_dir: Path) -> None:
     """Tidy up after a build that was killed: restore a site caught mid-swap, remove half-written folders.
 
@@ -214,8 +220,15 @@ def clear_leftovers(out_dir: Path) -> None:
     """
     name = glob.escape(out_dir.name)
     leftovers = sorted([*out_dir.parent.glob(f".{name}.new-*"), *out_dir.parent.glob(f".{name}.old-*")])
-    ours = (f for f in leftovers if f.is_dir() and not f.is_symlink() and ((f / WORK_MARKER).is_file() or (f / MARKER).is_file()))
-    for folder in ours:
+    folders = [f for f in leftovers if f.is_dir() and not f.is_symlink()]
+    for folder in folders:
+        if not ((folder / WORK_MARKER).is_file() or (folder / MARKER).is_file()):
+            if _TEMPORARY_NAME.fullmatch(folder.name.removeprefix(f".{out_dir.name}")):
+                # Killed between making its folder and marking it: still empty, so removing it loses
+                # nothing (rmdir refuses a folder with anything in it).
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+            continue
         retired = folder / out_dir.name
         if folder.name.startswith(f".{out_dir.name}.old-") and retired.is_dir() and not out_dir.exists():
             os.rename(retired, out_dir)  # killed between the two renames of the fallback swap

@@ -73,6 +73,17 @@ def test_a_build_killed_after_the_swap_or_mid_fallback_is_tidied_by_the_next(tmp
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.name != ".site.spare") == [".site.lock"]
 
 
+def test_a_build_killed_before_marking_its_new_folder_leaves_nothing_the_next_build_does_not_tidy(tmp_path):
+    root = make_site(tmp_path, GOOD)
+    build_site(root)
+    (root / ".site.new-k1l13d0x").mkdir()  # made, and killed before the marker went in: empty
+    (root / ".site.new-n0tmine0").mkdir()  # the same kind of name, but someone's files are in it
+    (root / ".site.new-n0tmine0/notes.txt").write_text("keep me")
+    clear_leftovers(root / "site")
+    assert not (root / ".site.new-k1l13d0x").exists()
+    assert (root / ".site.new-n0tmine0/notes.txt").read_text() == "keep me"
+
+
 def test_without_renameat2_the_fallback_swap_still_replaces_the_site_whole(tmp_path, monkeypatch):
     root = make_site(tmp_path, GOOD)
     build_site(root)
