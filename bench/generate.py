@@ -197,7 +197,9 @@ def _article(rng: random.Random, number: int, data: _Data, kind: str) -> str:
     while sum(len(p.split()) for p in paragraphs) < WORDS_PER_ARTICLE:
         paragraphs.append(_prose_paragraph(rng, slots, paragraphs))
     host_last, guest_last = _surname(meeting.host), _surname(meeting.guests[0])
-    title = f"{host_last} hosts {guest_last} for talks on {meeting.topics[0]['label']} ({number})"
+    # The number comes early: a slug is cut at MAX_SLUG_LENGTH, and two articles of a day whose titles
+    # differed only past the cut would claim one address (four did at 100,000 articles).
+    title = f"{host_last} hosts {guest_last} ({number}) for talks on {meeting.topics[0]['label']}"
     if kind == "markdown":
         meta = {
             "title": title,
