@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import collections
 import ctypes
-import gc
 import ctypes.util
+import gc
 import multiprocessing
 import os
 import signal

@@ -133,7 +133,7 @@ class Renders:
             finally:
                 reads = env.stop()
             own, refs = self._planned[file]
-            rendered.append((file, data, Made(own, _interned(sorted({*reads, *refs})))))
+            rendered.append((file, data, Made(own, tuple(sorted({*reads, *refs})))))  # interned by collect, where they stay
         return rendered
 
     def collect(self, outputs: Iterable[tuple]) -> Iterator[tuple[str, bytes]]:
