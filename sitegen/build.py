@@ -92,16 +92,16 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, opt
     # and its site as it left it: there is nothing to do.
     inputs = _stamp_inputs(config, content_dir, data_dir, before.inputs)
     key = build_key(config, options, inputs)
-    present = cache.survey(out_dir)
-    site_files = cache.intact(present, before.outputs)
-    untouched = len(site_files) == len(before.outputs) == len(present)
-    if options.publish and untouched and key == before.key and isinstance(before.summary, BuildSummary):
+    if (options.publish and key == before.key and isinstance(before.summary, BuildSummary)
+            and cache.unchanged(out_dir, before.outputs, before.folders)):
         log_stage("up to date", started, "nothing changed since the last build")
         return replace(before.summary, seconds=time.perf_counter() - started, unchanged=True)
+    present = cache.survey(out_dir)
+    site_files = cache.intact(present, before.outputs)
 
     from .pipeline import make_site  # only now: the stages' imports (Jinja, Pillow, Markdown...) take a while
 
-    return make_site(config, content_dir, data_dir, out_dir, options, progress, before, inputs, present, site_files, started)
+    return make_site(config, content_dir, data_dir, out_dir, options, progress, inputs, present, site_files, started)
 
 
 def build_key(config: Config, options: Options, inputs: dict[str, FileStamp]) -> str:

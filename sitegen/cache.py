@@ -1,12 +1,13 @@
 """The build cache: what the last build read and made, so the next one redoes only what changed.
 
 It lives in ``.sitegen-cache/`` in the site folder (keep it out of git; deleting
-it only makes the next build a cold one). Four files, so that each build loads
+it only makes the next build a cold one). Five files, so that each build loads
 only what it needs:
 
 - ``state-<output>.pickle``: the stamp of every input file, a key for the whole
-  build, the stamp of every output file and what the last build reported. A
-  rebuild whose inputs and outputs match it does nothing at all.
+  build, the stamp of every output file and folder and what the last build
+  reported. A rebuild whose inputs and outputs match it does nothing at all.
+- ``spare-<output>.pickle``: the stamp of every file of the spare folder (write.py).
 - ``articles.pickle``: each article's extraction, keyed by the article's bytes
   and by everything else extraction depends on (data files, sitegen's code).
 - ``renders-<output>.pickle``: for each rendered file, what it was made from
@@ -28,26 +29,33 @@ import pickle
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 log = logging.getLogger(__name__)
 
 CACHE_DIR = ".sitegen-cache"
 #: Changed whenever what the cache holds changes shape.
-FORMAT = b"sitegen-cache 3\n"
+FORMAT = b"sitegen-cache 4\n"
 #: A file changed within this many seconds of being stamped may change again in the same
 #: clock tick without its stamp showing it (the "racy" case): its bytes are hashed again next time.
 RACY_SECONDS = 2
 
 
-@dataclass(frozen=True)
-class FileStamp:
-    """What the file system says of a file, and the hash of its bytes when it said so."""
+class FileStamp(NamedTuple):
+    """What the file system says of a file, and the hash of its bytes when it said so.
+
+    A tuple, so that the build state's hundred thousand of them unpickle as plain tuples (BuildState).
+    """
 
     size: int
     mtime_ns: int
     inode: int
     sha: str
+
+
+#: What the file system says of a folder: its modification time (which changes when an entry is added,
+#: removed or renamed in it) and its inode.
+FolderStamp = tuple[int, int]
 
 
 @dataclass
@@ -62,10 +70,44 @@ class BuildState:
     outputs: dict[str, FileStamp] = field(default_factory=dict)
     #: The summary the build returned, for a rebuild that has nothing to do.
     summary: object = None
-    #: File -> stamp of the spare folder beside the output folder (the site before; see write.py).
-    spare: dict[str, FileStamp] = field(default_factory=dict)
-    #: The folder (write.folder_id) the `spare` stamps describe.
-    spare_folder_id: int = 0
+    #: Folder of the output (relative, "" for the output folder itself) -> stamp, when the build ended.
+    folders: dict[str, FolderStamp] = field(default_factory=dict)
+
+    # Every build starts by reading this, the ones with nothing to do included: its stamps are pickled as
+    # plain tuples, which unpickle three times faster than objects (0.05 s, not 0.15 s, at 10,000 articles).
+    def __getstate__(self) -> dict:
+        return {name: _as_tuples(value) if name in _STAMPS else value for name, value in vars(self).items()}
+
+    def __setstate__(self, state: dict) -> None:
+        vars(self).update({name: _as_stamps(value) if name in _STAMPS else value for name, value in state.items()})
+
+
+_STAMPS = ("inputs", "outputs", "files")
+
+
+@dataclass
+class SpareState:
+    """The spare folder beside the output folder (the site before; see write.py), as the last build left it.
+
+    Apart from BuildState, which a rebuild with nothing to do reads, since only a build that writes needs it.
+    """
+
+    #: The folder (write.folder_id) the stamps describe.
+    folder_id: int = 0
+    #: File -> stamp.
+    files: dict[str, FileStamp] = field(default_factory=dict)
+
+    __getstate__ = BuildState.__getstate__
+    __setstate__ = BuildState.__setstate__
+_new_tuple = tuple.__new__
+
+
+def _as_tuples(stamps: dict[str, FileStamp]) -> dict[str, tuple]:
+    return {path: tuple(s) for path, s in stamps.items()}
+
+
+def _as_stamps(stamps: dict[str, tuple]) -> dict[str, FileStamp]:
+    return {path: _new_tuple(FileStamp, s) for path, s in stamps.items()}
 
 
 def cache_dir(site_root: Path) -> Path:
@@ -174,14 +216,20 @@ def files_below(folders: Iterable[Path]) -> list[str]:
     return sorted(found)
 
 
-def survey(out_dir: Path) -> dict[str, tuple[int, int, int]]:
+def survey(out_dir: Path, folders: dict[str, FolderStamp] | None = None) -> dict[str, tuple[int, int, int]]:
     """Every file below `out_dir` (relative path -> size, modification time, inode); empty if there is no folder.
 
-    One scandir a folder and one lstat a file: a site of 10,000 articles has some 30,000 folders,
-    and this runs on every build, the ones with nothing to do included.
+    One scandir a folder and one lstat a file: a site of 10,000 articles has some 30,000 folders.
+    `folders`, if given, is filled with the stamp of every folder, `out_dir` itself as "" (see unchanged).
     """
     found = {}
     pending = [(str(out_dir), "")]
+    if folders is not None:
+        try:
+            info = os.lstat(out_dir)
+            folders[""] = (info.st_mtime_ns, info.st_ino)
+        except OSError:
+            return found
     while pending:
         folder, prefix = pending.pop()
         try:
@@ -192,6 +240,9 @@ def survey(out_dir: Path) -> dict[str, tuple[int, int, int]]:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((entry.path, f"{prefix}{entry.name}/"))
+                    if folders is not None:
+                        info = entry.stat(follow_symlinks=False)
+                        folders[f"{prefix}{entry.name}"] = (info.st_mtime_ns, info.st_ino)
                     continue
                 try:
                     info = entry.stat(follow_symlinks=False)
@@ -201,11 +252,36 @@ def survey(out_dir: Path) -> dict[str, tuple[int, int, int]]:
     return found
 
 
+def unchanged(out_dir: Path, outputs: dict[str, FileStamp], folders: dict[str, FolderStamp]) -> bool:
+    """Whether the files and folders below `out_dir` are exactly those recorded, as recorded.
+
+    The check of a rebuild with nothing to do: where survey lists every folder (a scandir
+    each, with its system calls), this takes one lstat per recorded file and folder. No file
+    can have been added or removed without changing its folder's modification time.
+    """
+    if not folders:  # no site was recorded
+        return False
+    root = os.fspath(out_dir) + os.sep
+    lstat = os.lstat
+    try:
+        for folder, recorded in folders.items():
+            info = lstat(root + folder)
+            if (info.st_mtime_ns, info.st_ino) != recorded:
+                return False
+        for relative, recorded in outputs.items():
+            info = lstat(root + relative)
+            if (info.st_size, info.st_mtime_ns, info.st_ino) != recorded[:3]:
+                return False
+    except OSError:
+        return False
+    return True
+
+
 def intact(present: dict[str, tuple[int, int, int]], outputs: dict[str, FileStamp]) -> dict[str, FileStamp]:
     """The recorded `outputs` still `present` as written: nobody edited, replaced or removed them."""
     kept = {}
     for relative, recorded in outputs.items():
-        if present.get(relative) == (recorded.size, recorded.mtime_ns, recorded.inode):
+        if present.get(relative) == recorded[:3]:
             kept[relative] = recorded
     return kept
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import cache
 from .article import Article
 from .build import BuildSummary, Options, as_remembered, build_key, log_stage
-from .cache import BuildState, FileStamp, code_version, per_output
+from .cache import BuildState, FileStamp, SpareState, code_version, per_output
 from .config import Config
 from .depends import ModelIndex
 from .export import export_files
@@ -36,10 +36,10 @@ from .write import KEEP, folder_id, spare_folder, write_site
 
 
 def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, options: Options, progress: Progress,
-              before: BuildState, inputs: dict[str, FileStamp], present: dict, site_files: dict[str, FileStamp],
+              inputs: dict[str, FileStamp], present: dict, site_files: dict[str, FileStamp],
               started: float) -> BuildSummary:
-    """Run every stage; `before` is what the last build left, `inputs` and `present` what is there now,
-    `site_files` the files of the current site that are as `before` recorded them."""
+    """Run every stage; `inputs` and `present` are what is there now, `site_files` the files of the
+    current site that are as the last build recorded them."""
     strict, keep_going, publish, use_cache = options.strict, options.keep_going, options.publish, options.use_cache
     problems = Problems()
     store = cache.cache_dir(config.root)
@@ -111,9 +111,11 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
         if publish:
             write_manifest(manifest, links.manifest)
 
+    spare_file = store / per_output("spare", out_dir)
+    spare = cache.load(spare_file, SpareState) or SpareState()
     strays = [name for name in present if name not in site_files and not name.startswith(f"{BUNDLE}/")]
     written = write_site(out_dir, files, static, before_swap=before_swap, previous=site_files,
-                         spare=before.spare if use_cache else None, strays=strays, spare_folder_id=before.spare_folder_id)
+                         spare=spare.files if use_cache else None, strays=strays, spare_folder_id=spare.folder_id)
     log_stage("render+write", started, f"{len(written)} files, {len(pending)} pages rendered, {len(renders.kept)} kept")
 
     summary = BuildSummary(
@@ -137,10 +139,11 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
         key = build_key(config, options, inputs)
     cache.save(renders_file, renders.remember())
     cache.save(search_file, (code_version(), shard_table))
-    outputs = cache.recorded(cache.survey(out_dir), written)
+    folders: dict[str, cache.FolderStamp] = {}
+    outputs = cache.recorded(cache.survey(out_dir, folders), written)
     # The site that was live is now the spare: its files as they were checked at the start.
-    cache.save(state_file, BuildState(key=key, inputs=inputs, outputs=outputs, summary=as_remembered(summary),
-                                      spare=site_files if present else {}, spare_folder_id=folder_id(spare_folder(out_dir)) if present else 0))
+    cache.save(spare_file, SpareState(folder_id(spare_folder(out_dir)), site_files) if present else SpareState())
+    cache.save(state_file, BuildState(key=key, inputs=inputs, outputs=outputs, summary=as_remembered(summary), folders=folders))
     return summary
 
 

@@ -148,6 +148,36 @@ def test_a_file_changed_or_added_in_the_site_by_hand_is_put_right(site, tmp_path
     assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")
 
 
+def vandalise_page(site: Path) -> None:
+    next((site / "meetings").glob("*/index.html")).write_text("vandalised", encoding="utf-8")
+
+
+def stray_file_deep(site: Path) -> None:
+    (next((site / "people").glob("*/")) / "notes.txt").write_text("not ours", encoding="utf-8")
+
+
+def stray_folder(site: Path) -> None:
+    (site / "topics" / "extra").mkdir()
+
+
+def missing_file(site: Path) -> None:
+    next((site / "articles").glob("*/index.html")).unlink()
+
+
+def missing_folder(site: Path) -> None:
+    shutil.rmtree(next((site / "places").glob("*/")))
+
+
+@pytest.mark.parametrize("change", [vandalise_page, stray_file_deep, stray_folder, missing_file, missing_folder])
+def test_a_rebuild_with_no_input_changed_still_puts_the_site_right(site, tmp_path, change, capsys):
+    """The quick check of a rebuild with nothing to do (a stamp per recorded file and folder) misses no change to the site."""
+    change(site / "site")
+    capsys.readouterr()
+    build(site)
+    assert "nothing changed" not in capsys.readouterr().out
+    assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")
+
+
 @pytest.mark.parametrize("damage", ["truncate", "garble", "wrong-format"])
 def test_a_damaged_cache_is_not_trusted(site, tmp_path, damage):
     edit_article(site)
