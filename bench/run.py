@@ -180,8 +180,14 @@ def _articles(site: Path) -> list[Path]:
 
 
 def _touch_article(site: Path) -> None:
+    """A sentence more in a paragraph of the body, as an editor's correction would add (the article's page changes).
+
+    Not at the end of the file: a raw article ends with the site's debris, which extraction leaves out."""
     path = _articles(site)[len(_articles(site)) // 2]
-    _write(path, path.read_text(encoding="utf-8") + "\nAn editor's correction.\n")
+    paragraphs = path.read_text(encoding="utf-8").split("\n\n")
+    body = [i for i, p in enumerate(paragraphs) if len(p) > 200 and not p.startswith("---")]
+    paragraphs[body[min(2, len(body) - 1)]] += " An editor's correction: the talks lasted two hours, not three."
+    _write(path, "\n\n".join(paragraphs))
 
 
 def _add_article(site: Path) -> None:

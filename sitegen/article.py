@@ -62,3 +62,7 @@ class Article:
     notes: tuple[str, ...] = ()
     #: People named with an office but missing from people.yaml.
     discovered: tuple[PersonRecord, ...] = ()
+    #: What it was extracted from: the build cache's key of its bytes, the data files and sitegen's
+    #: code (empty when not known). Equal fingerprints mean equal articles, so depends.py takes it
+    #: for the state of the whole article instead of hashing every field of it again on every build.
+    fingerprint: str = field(default="", compare=False)

@@ -27,7 +27,8 @@ from typing import Iterable
 
 import jinja2
 
-from .model import Archive
+from .article import Article
+from .model import Archive, TextBlock
 
 
 #: Between an object's key and an attribute name, in a recorded read.
@@ -58,7 +59,7 @@ class ModelIndex:
         if item is None:
             found = None
         elif not attribute:
-            found = _hash(self._whole(item))
+            found = _hash(self._whole(key, item))
         else:
             try:
                 value = item[attribute] if isinstance(item, dict) else getattr(item, attribute)
@@ -93,11 +94,13 @@ class ModelIndex:
         refs: set[str] = set()
         return _hash(self._flat(value, refs)), refs
 
-    def _whole(self, item: object):
+    def _whole(self, key: str, item: object):
+        """What a whole object is: the state of each of its fields and properties, each computed once
+        (an attribute a template reads is its own read, with the same state)."""
         if isinstance(item, dict):
             return self._flat(item, set())
         names = _field_names(type(item)) + _properties(type(item))
-        return (type(item).__name__, tuple([self._flat(getattr(item, name), set()) for name in names]))
+        return (type(item).__name__, tuple([self.state(f"{key}{SEP}{name}") for name in names]))
 
     def _flat(self, value: object, refs: set[str]):
         """`value` as nested tuples of plain values, model objects replaced by their keys (added to `refs`).
@@ -113,6 +116,17 @@ class ModelIndex:
             return ("@", key)
         if kind is tuple or kind is list:
             return tuple([self._flat(v, refs) for v in value])
+        if kind is TextBlock:  # some 150,000 at 10,000 articles: its links' people by key, with no call each
+            links = []
+            for start, end, person in value.links:
+                links.append((start, end, self._keys[id(person)]))
+                refs.add(links[-1][2])
+            return ("TextBlock", value.kind, value.text, tuple(links))
+        names = _FIELDS.get(kind)
+        if names is not None:  # a dataclass met before (a participant, a topic mention)
+            if kind is Article and value.fingerprint:  # an extracted article is what its fingerprint says (article.py)
+                return ("Article", value.fingerprint)
+            return (kind.__name__, tuple([self._flat(getattr(value, name), refs) for name in names]))
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
         if isinstance(value, (list, tuple)):
@@ -124,7 +138,8 @@ class ModelIndex:
         if isinstance(value, (dt.date, PurePath, enum.Enum)):
             return repr(value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return (kind.__name__, tuple([self._flat(getattr(value, name), refs) for name in _field_names(kind)]))
+            _field_names(kind)
+            return self._flat(value, refs)  # now a dataclass met before
         return repr(value)  # anything else: its repr (one holding an address never matches, so is always rendered)
 
 

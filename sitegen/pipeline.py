@@ -6,6 +6,7 @@ taking from the cache (cache.py) what an earlier build made of unchanged inputs.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import time
 from pathlib import Path
@@ -173,6 +174,8 @@ def _extract(content_dir: Path, data_dir: Path, data: ReferenceData, inputs: dic
     articles, remembered = [], {}
     for key in keys:
         article, found = known[key] if key in known else next(fresh)
+        if article is not None and key is not None and article.fingerprint != key:
+            article = dataclasses.replace(article, fingerprint=key)
         problems.items.extend(found)
         if article is not None:
             articles.append(article)
