@@ -21,7 +21,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .config import Config
 from .model import Archive, ArticlePage, Meeting, Person, Topic
@@ -112,12 +112,31 @@ SCHEMA: tuple[Table, ...] = (
 )
 
 
-def export_files(archive: Archive, config: Config) -> list[tuple[str, bytes]]:
-    """data/archive.json and every table of SCHEMA as CSV, as (output path, bytes)."""
+def export_files(archive: Archive, config: Config) -> Iterator[tuple[str, bytes]]:
+    """data/archive.json and every table of SCHEMA as CSV, as (output path, bytes), one file at a time."""
     records = archive_records(archive, config)
-    files = [(JSON_FILE, (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))]
-    files += [(table.file, _csv(table, table_rows(table, records))) for table in SCHEMA]
-    return files
+    yield JSON_FILE, _json(records)
+    for table in SCHEMA:
+        yield table.file, _csv(table, table_rows(table, records))
+
+
+def _json(records: dict) -> bytes:
+    """`records` as JSON, one record a line: readable, diffable, and dumped a record at a time by the C encoder.
+
+    One json.dumps of the whole archive with an indent runs Python's own encoder and holds millions
+    of small strings at once (some 120 MB at 10,000 articles, for 20 MB of JSON).
+    """
+    def dumps(value) -> bytes:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+    lines = []
+    for name, value in records.items():
+        if isinstance(value, list):
+            items = b",\n  ".join(map(dumps, value))
+            lines.append(dumps(name) + (b": [\n  " + items + b"\n ]" if value else b": []"))
+        else:
+            lines.append(dumps(name) + b": " + dumps(value))
+    return b"{\n " + b",\n ".join(lines) + b"\n}\n"
 
 
 def archive_records(archive: Archive, config: Config) -> dict:
@@ -183,25 +202,27 @@ def _article_record(item: ArticlePage, url) -> dict:
     }
 
 
-def table_rows(table: Table, records: dict) -> list[dict]:
+def table_rows(table: Table, records: dict) -> Iterator[dict]:
     """The rows of `table`: the records of its JSON list, or one row per id listed in each record."""
     names = [c.name for c in table.columns]
     if table.nested is None:
-        return [{name: record[name] for name in names} for record in records[table.source]]
-    rows = []
+        for record in records[table.source]:
+            yield {name: record[name] for name in names}
+        return
     for record in records[table.source]:
         for item in record[table.nested]:
             values = item if isinstance(item, dict) else {names[1]: item}
-            rows.append({names[0]: record["id"], **{name: values[name] for name in names[1:]}})
-    return rows
+            yield {names[0]: record["id"], **{name: values[name] for name in names[1:]}}
 
 
-def _csv(table: Table, rows: list[dict]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.name for c in table.columns])
-    writer.writerows([_cell(row[c.name]) for c in table.columns] for row in rows)
-    return out.getvalue().encode("utf-8")
+def _csv(table: Table, rows: Iterable[dict]) -> bytes:
+    """The table as CSV, its rows taken one at a time (one table holds some 100,000 rows at 10,000 articles)."""
+    out = io.BytesIO()
+    with io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True) as text:
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow([c.name for c in table.columns])
+        writer.writerows([_cell(row[c.name]) for c in table.columns] for row in rows)
+        return out.getvalue()
 
 
 #: A spreadsheet runs a cell starting with one of these as a formula: such a cell gets a leading "'".

@@ -18,7 +18,7 @@ import os
 import signal
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .article import Article
 from .extract import Extractor
@@ -104,8 +104,8 @@ def _extract_chunk(sources: Sequence[SourceFile]) -> tuple[list[Article], list[P
     return articles, problems.items
 
 
-#: A piece of rendering: when called, the files it makes as (output path, bytes).
-Unit = Callable[[], list[tuple[str, bytes]]]
+#: A piece of rendering: when called, the files it makes as (output path, bytes), in a list or one at a time.
+Unit = Callable[[], Iterable[tuple[str, bytes]]]
 _units: Sequence[Unit] = ()
 
 
@@ -141,7 +141,7 @@ def _render_in_pool(units: Sequence[Unit], workers: int) -> Iterator[tuple[str, 
 
 
 def _run_unit(index: int) -> list[tuple[str, bytes]]:
-    return _units[index]()
+    return list(_units[index]())  # a unit may make its files one at a time; they go back to the caller together
 
 
 def in_slices(items: Sequence, make: Callable[[Sequence], Iterator[tuple[str, bytes]]], size: int = 200) -> list[Unit]:
