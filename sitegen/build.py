@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cache
+from . import cache, collection
 from .cache import BuildState, FileStamp, cache_dir, code_version, per_output
 from .config import CONFIG_FILE, Config
 from .lock import output_lock
@@ -101,7 +101,8 @@ def _build(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, opt
 
     from .pipeline import make_site  # only now: the stages' imports (Jinja, Pillow, Markdown...) take a while
 
-    return make_site(config, content_dir, data_dir, out_dir, options, progress, inputs, present, site_files, started)
+    with collection.paused():  # until make_site resumes it to render
+        return make_site(config, content_dir, data_dir, out_dir, options, progress, inputs, present, site_files, started)
 
 
 def build_key(config: Config, options: Options, inputs: dict[str, FileStamp]) -> str:

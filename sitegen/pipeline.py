@@ -11,7 +11,7 @@ import itertools
 import time
 from pathlib import Path
 
-from . import cache
+from . import cache, collection
 from .article import Article
 from .build import BuildSummary, Options, as_remembered, build_key, log_stage
 from .cache import BuildState, FileStamp, SpareState, code_version, per_output
@@ -84,7 +84,9 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     pending = [page for page in pages if not renders.reusable(with_structured(page, config))]
     cards = [(meeting.share_image, meeting_card(meeting, config)) for meeting in archive.meetings]
     cards_pending = [card for card in cards if not renders.reusable_card(*card)]
-    # Pages and pictures are independent once the model exists: rendered on every core.
+    # Pages and pictures are independent once the model exists: rendered on every core. Rendering leaves
+    # garbage (reference cycles of template contexts) where planning left none: collected from here on.
+    collection.resume()
     outputs = render_all([
         *in_slices(pending, lambda part: renders.render([with_structured(page, config) for page in part], env)),
         lambda: list(render_pages(redirect_pages(links, pages), env)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import subprocess
 import sys
@@ -55,6 +56,18 @@ def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path):
     assert str(failed.value.problems[0]).startswith("b.txt:2: error [date]: 'date' must be a real date")
     assert snapshot(root / "site") == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.") and p.name != ".site.spare"] == [".site.lock"]  # no staging left behind
+
+
+def test_builds_in_one_process_hand_every_object_back_to_the_garbage_collector(tmp_path):
+    """`sitegen serve` builds again and again in one process: a build pauses collection and freezes what
+    it made while planning (sitegen/collection.py), and must leave neither in place, failed or not."""
+    root = make_site(tmp_path, GOOD)
+    build_site(root)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    (root / "seeds/b.txt").write_text("---\ndate: 2023-02-30\n---\nText\n", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build_site(root)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_a_rebuild_replaces_the_old_site_whole(tmp_path):
