@@ -20,6 +20,7 @@ from .depends import ModelIndex
 from .export import export_files
 from .extract import Extractor
 from .keepgoing import build_archive_skipping, skippable
+from .linkdata import structured_data
 from .load import article_name, scan_content
 from .manifest import MANIFEST_FILE, read_manifest, write_manifest
 from .model import build_archive
@@ -81,7 +82,7 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
         present=site_files,
     )
     env.index = renders.index
-    pending = [page for page in pages if not renders.reusable(with_structured(page, config))]
+    pending = [page for page in pages if not renders.reusable(page, structured_data(page, config))]
     cards = [(meeting.share_image, meeting_card(meeting, config)) for meeting in archive.meetings]
     cards_pending = [card for card in cards if not renders.reusable_card(*card)]
     # Pages and pictures are independent once the model exists: rendered on every core. Rendering leaves

@@ -114,8 +114,8 @@ def plan_pages(archive: Archive, config: Config) -> list[Page]:
 def with_structured(page: Page, config: Config) -> Page:
     """`page` with its JSON-LD, which follows from the page and the settings alone.
 
-    Made where a page is hashed (for reuse) and again where it renders, rather than held for every
-    page from planning to the end (some 70 MB at 10,000 articles); the page hashed is the page rendered.
+    Made where a page is hashed (for reuse, reuse.Renders.reusable) and again where it renders, rather
+    than held for every page from planning to the end (some 70 MB at 10,000 articles).
     """
     return replace(page, structured=structured_data(page, config))
 
