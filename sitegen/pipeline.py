@@ -90,8 +90,8 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     collection.resume()
     outputs = render_all([
         *in_slices(pending, lambda part: renders.render([with_structured(page, config) for page in part], env)),
-        lambda: list(render_pages(redirect_pages(links, pages), env)),
-        lambda: list(render_documents(pages, env)),
+        lambda: render_pages(redirect_pages(links, pages), env),  # made as written where there is no pool
+        lambda: render_documents(pages, env),
         lambda: [site_image(archive, config)],
         lambda: export_files(archive, config),  # data/: the archive as JSON and CSV
         *in_slices(cards_pending, lambda part: [(path, draw_card(card)) for path, card in part], size=50),
