@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import difflib
+import hashlib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,6 +22,10 @@ from .problems import Problems
 from .refdata import PersonRecord, ReferenceData, Role
 from .urls import make_slug
 
+#: Longest address of an article (its day and title), and the length of the mark of its file name that
+#: tells apart articles of one day and title.
+MAX_ARTICLE_SLUG = 90
+SLUG_MARK = 6
 #: Reports of the same people meeting at most this many days apart are one meeting.
 SAME_MEETING_DAYS = 1
 #: How many other meetings of the same people a meeting page lists.
@@ -247,7 +252,7 @@ def build_archive(articles: list[Article], data: ReferenceData, problems: Proble
     topics = {t.id: Topic(t.id, t.label, t.description) for t in data.topics}
     places = {p.name: Place(p.name, p.country) for p in data.places}
 
-    pages = [ArticlePage(a, _article_slug(a)) for a in articles]
+    pages = _with_distinct_slugs([ArticlePage(a, _article_slug(a)) for a in articles], problems)
     for page in pages:
         for record in page.article.discovered:
             people.discover(record, page.article.name)
@@ -339,7 +344,31 @@ def _text_block(block, people: _People, source: str) -> TextBlock:
 
 def _article_slug(article: Article) -> str:
     day = article.published.isoformat() if article.published else "undated"
-    return f"{day}-{make_slug(article.title)}"[:90].rstrip("-")
+    return f"{day}-{make_slug(article.title)}"[:MAX_ARTICLE_SLUG].rstrip("-")
+
+
+def _with_distinct_slugs(pages: list[ArticlePage], problems: Problems) -> list[ArticlePage]:
+    """`pages`, where articles of one day whose titles give one address (a wire story run by two outlets)
+    each end theirs with a mark of their file name instead.
+
+    Each of them, not all but the first: another such article added later would otherwise take the
+    address one of them was published at. The shared address, once published, redirects to the
+    article it showed (redirects.py), and the file-name marks do not change as articles come and go.
+    """
+    sharing: dict[str, list[ArticlePage]] = {}
+    for page in pages:
+        sharing.setdefault(page.slug, []).append(page)
+    for slug, group in sharing.items():
+        if len(group) < 2:
+            continue
+        for page in group:
+            mark = hashlib.sha256(page.article.name.encode("utf-8", "surrogatepass")).hexdigest()[:SLUG_MARK]
+            page.slug = f"{slug[: MAX_ARTICLE_SLUG - SLUG_MARK - 1].rstrip('-')}-{mark}"
+        names = ", ".join(p.article.name for p in group)
+        for page in group:
+            problems.warning(page.article.name, f"{names} have one day and title: each is published at articles/{slug}-... "
+                                                "with a mark of its file name (check that they are not the same article twice)", key="title")
+    return pages
 
 
 def _check_unique(urls: list[tuple[str, str]], problems: Problems, kind: str) -> None:

@@ -115,11 +115,18 @@ def test_a_broken_override_template_is_reported_with_file_and_line(tmp_path):
     assert problem.path.endswith("404.html") and problem.line == 2
 
 
-def test_two_articles_that_would_share_an_address_are_an_error(tmp_path):
+def test_articles_of_one_day_and_title_each_get_an_address_marked_with_their_file_name(tmp_path):
+    """Two outlets running one wire story: both published, told apart by a mark of the file name, and warned of."""
     same = GOOD["seeds/a.txt"]
     root = make_site(tmp_path, {"seeds/a.txt": same, "seeds/b.txt": same})
-    with pytest.raises(BuildFailed, match="same address articles/2023-01-31-gallant-hosts-blinken/"):
-        build_site(root)
+    summary = build_site(root)
+    addresses = sorted(p.parent.name for p in (tmp_path / "site/articles").glob("*/index.html"))
+    marks = {name: hashlib.sha256(name.encode()).hexdigest()[:6] for name in ("a.txt", "b.txt")}
+    assert addresses == sorted(f"2023-01-31-gallant-hosts-blinken-{mark}" for mark in marks.values())
+    assert summary.articles == 2 and summary.meetings == 1  # one meeting, reported twice
+    assert [str(w) for w in summary.warnings if w.key == "title"] == [
+        f"{name}: warning [title]: a.txt, b.txt have one day and title: each is published at articles/2023-01-31-gallant-hosts-blinken-... "
+        "with a mark of its file name (check that they are not the same article twice)" for name in ("a.txt", "b.txt")]
 
 
 def test_cli_prints_a_summary_and_maps_errors_to_exit_1(tmp_path, capsys):

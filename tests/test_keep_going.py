@@ -27,15 +27,6 @@ def test_keep_going_builds_the_good_articles_and_lists_the_bad(tmp_path, capsys)
     assert "2 articles" in out and "Traceback" not in err
 
 
-def test_keep_going_drops_the_later_of_two_articles_on_one_address(tmp_path, capsys):
-    root = make_site(tmp_path, {**GOOD, "seeds/b.txt": GOOD["seeds/a.txt"], **LATER})
-    code, out, err = _build(root, capsys, "--keep-going")
-    assert code == 0
-    assert "b.txt: error: this article would have the same address articles/2023-01-31-gallant-hosts-blinken/ as a.txt" in err
-    assert "skipped (--keep-going), for the errors above: b.txt" in err
-    assert "2 articles" in out
-
-
 def test_without_keep_going_the_same_input_fails_and_keeps_the_old_site(tmp_path, capsys):
     root = make_site(tmp_path, GOOD)
     assert _build(root, capsys)[0] == 0

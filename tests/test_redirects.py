@@ -95,6 +95,21 @@ def test_every_earlier_address_answers_with_the_right_page(corrected):
         assert f"redirect: {old} now leads to /{new.removesuffix('index.html')}" in output
 
 
+def test_an_article_joined_by_another_of_its_day_and_title_keeps_its_old_address_answering(tmp_path, capsys):
+    """The second outlet's copy of a wire story arrives later: both get marked addresses, and the one
+    published before redirects to the article it showed, not to the newcomer."""
+    root = make_site(tmp_path, {"seeds/a.txt": ARTICLE_B})
+    assert _build(root, capsys)[0] == 0
+    make_site(tmp_path, {"seeds/z.txt": ARTICLE_B.replace("met US Secretary", "held talks with US Secretary")})
+    code, output = _build(root, capsys)
+    assert code == 0, output
+    with serve(root / "site") as base:
+        landed, heading = _land(base, "/articles/2023-03-09-austin-meets-gallant/")
+        assert landed.startswith("articles/2023-03-09-austin-meets-gallant-") and heading == "Austin meets Gallant"
+        page = urllib.request.urlopen(base + landed, timeout=10).read().decode("utf-8")
+        assert "Yoav Gallant</a> met US Secretary" in page
+
+
 def test_a_redirect_page_names_its_successor_as_canonical_and_asks_not_to_be_indexed(corrected):
     root, _, _ = corrected
     html = (root / "site/people/yoav-gallant/index.html").read_text(encoding="utf-8")
