@@ -35,3 +35,10 @@ def test_an_office_in_lower_case_is_not_a_known_venue(extractor):
     text = "Antony Blinken met Hakan Fidan at the prime minister's office in Ankara on Thursday."
     assert places_of(extractor, text) == ["Ankara"]
     assert places_of(extractor, "Antony Blinken met Benjamin Netanyahu at the Prime Minister's Office on Thursday.") == ["Jerusalem"]
+
+
+def test_venues_with_accents_are_found_by_the_word_index(extractor):
+    finder = extractor.places
+    assert finder._word_of is not None  # seeds/places.yaml has accented venues: they must not turn the index off
+    assert [m.city for m in finder.find("Macron received him at the Élysée Palace.")] == ["Paris"]
+    assert [m.city for m in finder.find("They met at the Sándor Palace in Budapest.")] == ["Budapest", "Budapest"]

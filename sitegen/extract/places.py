@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..refdata import PlaceRecord
-from .quick import WORD, folded_words
+from .quick import LOOKALIKE, WORD, folded_words
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,19 @@ class PlaceFinder:
         # One pattern for every name, longest first, so "Washington, D.C." wins over "Washington".
         self._by_phrase = {_fold(k): v for k, v in self._by_phrase.items()}
         self._phrases = sorted(self._by_phrase, key=len, reverse=True)
-        # A phrase can only match where its longest word stands whole in the folded text (its other
-        # characters are spaces, hyphens or punctuation). Searching with only the phrases whose word a
-        # text has finds the same places: the others match nowhere in it.
-        if all(p.isascii() and WORD.search(p) for p in self._phrases):
+        # A phrase can only match where its longest word (run of ASCII letters and digits) stands whole in
+        # the folded text: what borders it in the phrase (spaces, hyphens, punctuation, accented letters
+        # such as the "É" of "Élysée") borders it in the text too. Searching with only the phrases whose
+        # word a text has finds the same places: the others match nowhere in it. Only the four characters
+        # that re.I takes for ASCII letters would break this, and no place name has them.
+        if all(WORD.search(p) and not LOOKALIKE.search(p) for p in self._phrases):
             self._word_of: dict[str, str] | None = {p: max(WORD.findall(p), key=len) for p in self._phrases}
             self._words = frozenset(self._word_of.values())
+            self._city_words: dict[str, set[str]] = {}
+            for phrase, word in self._word_of.items():
+                self._city_words.setdefault(self._by_phrase[phrase][0], set()).add(word)
         else:
-            self._word_of, self._words = None, frozenset()
+            self._word_of, self._words, self._city_words = None, frozenset(), {}
         self._pattern_for = functools.lru_cache(maxsize=PATTERN_CACHE)(self._pattern_of)
 
     def find(self, text: str) -> list[PlaceMention]:
@@ -76,6 +81,13 @@ class PlaceFinder:
         # "Sharm El-Sheikh", "Sharm el Sheikh": case, hyphens and spaces do not matter.
         alternatives = "|".join(re.escape(p).replace("\\ ", r"[\s-]+") for p in phrases)
         return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])", re.I)
+
+    def may_name(self, text: str, cities: Iterable[str]) -> bool:
+        """False when `text` cannot name any of `cities` (by name, other name or venue): a quick test before meeting_place."""
+        if self._word_of is None:
+            return True
+        words = folded_words(text)[1]
+        return any(not words.isdisjoint(self._city_words.get(city, ())) for city in cities)
 
     def meeting_place(self, text: str) -> PlaceMention | None:
         """The place a sentence puts a meeting in: a venue or a city after 'in', 'at' or 'to'."""
