@@ -115,6 +115,9 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
         for match in [*titled, *office_after, *office_of, *the_office]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", POSSESSIVE_END.sub("", name))
+            # "In Riyadh, the crown prince ...": a name run opening a sentence may begin with a capitalised function word.
+            while name.split(" ", 1)[0] in NOT_OFFICE:
+                name = name.split(" ", 1)[1] if " " in name else ""
             if any(word in DEMONYMS or OFFICE.fullmatch(word) for word in name.split()):
                 continue  # "Qatari PM" is an office, not a name
             if len(name) < MIN_NAME_LENGTH or len(name.split()) < 2 or name in found:
