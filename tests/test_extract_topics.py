@@ -56,3 +56,62 @@ def test_israels_security_needs_are_not_the_us_commitment_to_it(extractor):
     assert "security-commitment" not in topics_of(extractor, text)
     quoted = LEDE + ' Blinken reaffirmed the "unwavering commitment" to Israel\'s security.'
     assert "security-commitment" in topics_of(extractor, quoted)
+
+
+def topics_by_meeting(extractor, text: str) -> dict[tuple[str, ...], set[str]]:
+    """sorted participants -> topic ids, for each meeting of the article."""
+    problems = Problems()
+    source = read_source("t.txt", text.encode(), problems)
+    return {tuple(sorted(m.participants)): set(m.topics) for m in extractor.extract(source, read_declared(source, problems), problems).meetings}
+
+
+def test_a_sentence_naming_a_meetings_place_belongs_to_that_meeting_not_the_last_told(extractor):
+    text = (
+        "---\ndate: 2024-02-06\n---\nAntony Blinken met Mohammed bin Salman in Riyadh on Monday. The two discussed normalization with Israel.\n\n"
+        "On Tuesday, Blinken travelled to Cairo, where he held talks with Abdel Fattah el-Sisi. Their talks focused on humanitarian aid.\n\n"
+        "In Riyadh, the crown prince had also raised the Houthi attacks on shipping."
+    )
+    assert topics_by_meeting(extractor, text) == {
+        ("Antony Blinken", "Mohammed bin Salman"): {"normalization", "iran-threat"},
+        ("Abdel Fattah el-Sisi", "Antony Blinken"): {"humanitarian-aid"},
+    }
+
+
+def test_a_sentence_naming_a_meetings_day_belongs_to_that_meeting(extractor):
+    text = (
+        "---\ndate: 2023-07-18\n---\nFumio Kishida held talks with Mohamed bin Zayed in Abu Dhabi on Monday on clean energy.\n\n"
+        "He met Tamim bin Hamad Al Thani on Tuesday, and the pair spoke of natural gas. "
+        "Monday's talks had also covered the war in Ukraine."
+    )
+    assert topics_by_meeting(extractor, text) == {
+        ("Fumio Kishida", "Mohamed bin Zayed Al Nahyan"): {"economic-cooperation", "russia-ukraine"},
+        ("Fumio Kishida", "Tamim bin Hamad Al Thani"): {"economic-cooperation"},
+    }
+
+
+def test_history_and_plans_are_no_topic_of_the_meeting(extractor):
+    text = (
+        "---\ndate: 2024-06-24\n---\nYoav Gallant met Antony Blinken at the State Department in Washington on Monday. "
+        "They discussed the hostages held in Gaza.\n\n"
+        "Last month, Gallant visited Paris, where he spoke about Iran's nuclear program. He also warned Hezbollah.\n\n"
+        "On Sunday, Hamas rejected the latest truce proposal. Blinken is expected to meet Mahmoud Abbas on Wednesday to press for "
+        "Palestinian Authority reform. Two years ago, Gallant had urged a return to the two-state solution.\n\n"
+        "The two men also discussed the Iron Dome."
+    )
+    assert topics_by_meeting(extractor, text) == {("Antony Blinken", "Yoav Gallant"): {"hostages", "iron-dome"}}
+
+
+def test_an_article_about_last_weeks_meeting_keeps_its_sentences(extractor):
+    text = (
+        "---\ndate: 2024-06-28\n---\nYoav Gallant met Antony Blinken in Washington last week, on Monday, June 24. "
+        "Last week's talks covered the hostages and a truce."
+    )
+    assert topics_by_meeting(extractor, text) == {("Antony Blinken", "Yoav Gallant"): {"hostages", "ceasefire"}}
+
+
+def test_what_follows_a_sentence_about_another_event_is_about_it_until_the_meeting_is_named_again(extractor):
+    text = (
+        "---\ndate: 2024-06-24\n---\nYoav Gallant met Antony Blinken in Washington on Monday. The visit came a day after Hamas "
+        "rejected a truce proposal. Hamas also refused to free more hostages. The two men discussed the Iron Dome."
+    )
+    assert topics_by_meeting(extractor, text) == {("Antony Blinken", "Yoav Gallant"): {"iron-dome"}}

@@ -19,7 +19,8 @@ from ..problems import Problems
 from ..refdata import ReferenceData
 from .dates import dateline_date, publication_date, weekdays_named
 from .discover import discover_people
-from .meetings import MeetingCandidate, assign_sentences, find_meetings, lede_date
+from .assign import assign_sentences
+from .meetings import MeetingCandidate, find_meetings, lede_date
 from .people import PersonMatcher, canonical_names, distinct, marks_and_mentions, mentions_in
 from .places import PlaceFinder
 from .sentences import sentence_spans
@@ -123,7 +124,7 @@ class Extractor:
             candidates = [match]
         if not candidates:
             problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")
-        assign_sentences(candidates, sentences, mentions)
+        assign_sentences(candidates, sentences, mentions, self.places, published)
         # Where the story is set: worked out once, and only for a meeting whose own sentences give no place.
         story_place = functools.cache(lambda: self._dateline_city(sentences) or self._main_place([s for _, s in sentences]))
         reported = []

@@ -518,20 +518,3 @@ def _unquoted(sentence: str) -> str:
 def _without_relative_clauses(sentence: str) -> str:
     """The sentence less its ", who ..." clauses: "al-Shaibani, who was named minister on Saturday" dates the naming."""
     return RELATIVE_CLAUSE_SPAN.sub(" ", sentence) if ", who" in sentence else sentence
-
-
-def assign_sentences(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], mentions: Sequence[list[Mention]]) -> None:
-    """Give each meeting the sentences about it: those naming its own participant, and what follows them."""
-    if not candidates:
-        return
-    sets = [set(c.participants) for c in candidates]
-    shared = set.intersection(*sets)
-    own = [people - shared for people in sets]
-    current = list(range(len(candidates)))
-    for (_, sentence), found in zip(sentences, mentions):
-        names = {m.person for m in found}
-        hit = [i for i, people in enumerate(own) if people & names]
-        if hit:
-            current = hit
-        for i in current:
-            candidates[i].sentences.append(sentence)
