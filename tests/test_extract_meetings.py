@@ -393,3 +393,39 @@ def test_two_delegations_spending_hours_together_are_one_meeting_where_the_story
     assert meetings_of(extractor, text) == [
         (["Marco Rubio", "Sergey Lavrov", "Steve Witkoff", "Yuri Ushakov"], dt.date(2025, 2, 18), "Riyadh")
     ]
+
+
+@pytest.mark.parametrize("lede", [
+    # asides of people who came along, before or after the meeting word
+    "Antony Blinken, accompanied by US Ambassador Jack Lew, met Benjamin Netanyahu in Jerusalem on Monday.",
+    "Accompanied by Ambassador Jack Lew, Jake Sullivan and Brett McGurk, Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday.",
+    "Antony Blinken was received by Benjamin Netanyahu in Jerusalem on Monday, joined by Jake Sullivan, Brett McGurk and Jack Lew.",
+    # people named as being in the room
+    "Benjamin Netanyahu met Antony Blinken in Jerusalem on Monday, with Strategic Affairs Minister Ron Dermer and "
+    "National Security Adviser Tzachi Hanegbi also present.",
+    "Benjamin Netanyahu received Antony Blinken in Jerusalem on Monday, with Ron Dermer and Tzachi Hanegbi in attendance.",
+])
+def test_people_who_came_along_do_not_hold_the_meeting_and_do_not_stop_it(extractor, lede):
+    assert meetings_of(extractor, f"---\ndate: 2024-06-10\n---\n{lede}") == [
+        (["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 6, 10), "Jerusalem")
+    ]
+
+
+@pytest.mark.parametrize("lede", [
+    "Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday to discuss Joe Biden's ceasefire proposal.",
+    "Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday to press the ceasefire plan announced by US President Joe Biden.",
+    "Antony Blinken held talks with Benjamin Netanyahu in Jerusalem on Monday, days after Yahya Sinwar rejected the proposal.",
+    "Antony Blinken met Benjamin Netanyahu, a close ally of Donald Trump, in Jerusalem on Monday.",
+    "Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday, telling him that Joe Biden remained committed to a deal.",
+])
+def test_people_only_mentioned_beside_the_meeting_did_not_take_part(extractor, lede):
+    assert meetings_of(extractor, f"---\ndate: 2024-06-10\n---\n{lede}") == [
+        (["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 6, 10), "Jerusalem")
+    ]
+
+
+def test_those_who_hold_the_meeting_are_kept_whatever_the_grammar(extractor):
+    text = "---\ndate: 2024-06-10\n---\nAntony Blinken was received by Benjamin Netanyahu in Jerusalem on Monday."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Benjamin Netanyahu"]]
+    text = "---\ndate: 2024-06-10\n---\nBenjamin Netanyahu's meeting with Antony Blinken in Jerusalem on Monday lasted three hours."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Benjamin Netanyahu"]]

@@ -71,10 +71,10 @@ AFTER_OWN_TALKS = re.compile(
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
 #: "received A and B separately", "in two separate meetings": each met the host alone.
 SEPARATELY = re.compile(r"\bseparately\b|\bseparate (?:meetings|talks)\b", re.I)
-#: The word after a possessive name, past its adjectives: "Trump's incoming Middle East envoy".
-OWNED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(envoy|adviser|advisor|aide|aides|office|spokesman|spokeswoman|spokesperson|son|daughter|wife|husband|"
-                   r"chief of staff|representative|emissary|deputy|son-in-law|government|cabinet|administration|meeting|talks|visit)\b", re.I)
-MEETING_NOUNS = frozenset(("meeting", "talks", "visit"))
+#: The words after a possessive name, up to its noun: "Trump's incoming Middle East envoy", "Biden's ceasefire proposal".
+OWNED = re.compile(r"(?:\s+[\w-]+){1,4}")
+#: What a person in the room may own: "Netanyahu's meeting with Biden", "Blinken's talks", "Sisi's guest".
+MEETING_NOUNS = frozenset(("meeting", "meetings", "talks", "visit", "trip", "tour", "sit-down", "guest", "guests", "host", "hosts"))
 #: Where a sentence's second clause begins: "..., and Foreign Minister Lapid held talks with ...".
 CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+")
 #: Capitalised words: "His Highness Sayyid Badr" calls Badr Albusaidi by his given name.
@@ -82,6 +82,30 @@ CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 NOT_GIVEN_NAMES = frozenset(("Al", "El", "The", "His", "Her", "Highness", "Prince", "Sheikh", "King", "President", "Minister"))
 #: People who came along: "joined by IDF chief Herzi Halevi" did not hold the meeting.
 ATTENDEES = re.compile(r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the presence of\b", re.I)
+#: "with Ron Dermer and Tzachi Hanegbi also present": people named as being in the room, not as holding the meeting.
+PRESENT = re.compile(
+    r"\bwith\b(?:(?!\bwith\b)[^.;]){0,160}?\b(?:(?:also|were|was)\s+)?(?:present|in attendance|attending|looking on|sitting in|in tow)\b", re.I
+)
+PRESENT_WORDS = frozenset(("present", "attendance", "attending", "looking", "sitting", "tow"))
+#: "proposed by US President Joe Biden": the doer of another act, named after its participle and "by".
+AGENT_BEFORE = re.compile(r"\b([a-z][a-z-]*(?:ed|en|wn|de|nt|ld|ght))\s+by\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}$")
+#: Participles whose doer holds or joins the meeting: "was received by Erdogan", "a delegation led by Witkoff".
+MEETING_AGENTS = frozenset((
+    "received", "hosted", "welcomed", "greeted", "met", "joined", "accompanied", "led", "headed", "chaired", "co-chaired", "invited",
+    "represented", "flanked", "attended", "escorted", "visited", "held", "organised", "organized", "convened", "seen",
+))
+#: "Netanyahu, a close ally of Donald Trump": a person named as whom someone else is related to.
+RELATED_TO = re.compile(
+    r"\b(?:ally|allies|envoy|adviser|advisor|aide|son|daughter|wife|husband|brother|father|son-in-law|nephew|cousin|representative"
+    r"|deputy|successor|predecessor|rival|critic|opponent|friend|confidant|supporter|backer)\s+of\s+(?:(?:[A-Z][\w.'’-]*|the)\s+){0,4}$",
+    re.I,
+)
+#: "..., days after Yahya Sinwar rejected the proposal": a clause, after the meeting word, about what came before or after.
+OTHER_TIME_CLAUSE = re.compile(r"\b(?:after|before|since|until)\s+(?=[A-Z])")
+#: "..., telling him that Joe Biden remained committed": what was said at the meeting, after its word, names no one in the room.
+SPEECH_AFTER = re.compile(r"\b(?:said|saying|told|telling|warned|warning|stressed|stressing|urged|urging|assured|assuring|noted|noting)\b")
+SPEECH_WORDS = frozenset(("said", "saying", "told", "telling", "warned", "warning", "stressed", "stressing", "urged", "urging", "assured",
+                          "assuring", "noted", "noting"))
 #: "handed over a message from Khamenei", "on behalf of Trump": a sender named, not someone in the room.
 SENDER = re.compile(r"\b(?:message|letter|invitation|greetings|regards) from\b|\bon behalf of\b", re.I)
 SENDER_WORDS = frozenset(("message", "letter", "invitation", "greetings", "regards", "behalf"))
@@ -389,7 +413,14 @@ def participants_of_sentence(
     if trigger is None or _elsewhen(sentence, trigger, anchor):
         return [], False
     anaphoric = bool(REFERS_BACK.search(sentence[max(0, trigger.start() - 25) : trigger.end()]))
-    taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded) and not _owner_only(sentence, m)]
+    # "..., days after Sinwar rejected the proposal": a clause after the meeting word about another time names no one in the room.
+    excluded = excluded + [range(m.start(), _clause_end(sentence, m.end())) for m in OTHER_TIME_CLAUSE.finditer(sentence, trigger.end())]
+    if not SPEECH_WORDS.isdisjoint(folded_words(sentence)[1]) and (speech := SPEECH_AFTER.search(sentence, trigger.end())):
+        excluded.append(range(speech.start(), len(sentence)))
+    taking_part = [
+        m for m in mentions
+        if not m.attributive and not any(m.start in span for span in excluded) and not _owner_only(sentence, m) and not _not_in_the_room(sentence, m)
+    ]
     people = tuple(dict.fromkeys(m.person for m in taking_part))
     head = sentence[: trigger.start()]
     by_protagonist = bool(protagonist and (SUBJECT_PRONOUN.search(head) or _calls_by_given_name(head, protagonist)))
@@ -451,15 +482,20 @@ def _calls_by_given_name(head: str, protagonist: str) -> bool:
     return bool(given) and not given.isdisjoint(CAPITALISED.findall(head))
 
 
+def _clause_end(sentence: str, start: int) -> int:
+    comma = sentence.find(",", start)
+    return comma if comma != -1 else len(sentence)
+
+
 def _owner_only(sentence: str, mention: Mention) -> bool:
-    """"Trump's envoy Witkoff met ...": a person named as someone's principal, not in the room.
+    """"Trump's envoy Witkoff met ...", "to discuss Biden's proposal": a person named as the owner of something, not in the room.
 
     "Netanyahu's meeting with Biden" keeps him: the thing he owns is the meeting.
     """
     if sentence[mention.end - 2 : mention.end] not in ("'s", "’s"):
         return False
     owned = OWNED.match(sentence, mention.end)
-    return owned is not None and owned.group(1).lower() not in MEETING_NOUNS
+    return owned is None or MEETING_NOUNS.isdisjoint(owned.group().lower().split())
 
 
 def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:
@@ -500,7 +536,9 @@ def _excluded_spans(sentence: str, back_references: bool = True, attributions: b
                     break
         spans.append(range(match.start(), end))
     for match in ATTENDEES.finditer(sentence):
-        spans.append(range(match.start(), len(sentence)))
+        spans.append(range(match.start(), _aside_end(sentence, match.end())))
+    if not PRESENT_WORDS.isdisjoint(folded_words(sentence)[1]):
+        spans.extend(range(m.start(), m.end()) for m in PRESENT.finditer(sentence))
     if not SENDER_WORDS.isdisjoint(folded_words(sentence)[1]):
         for match in SENDER.finditer(sentence):
             end = sentence.find(",", match.end())
@@ -509,6 +547,26 @@ def _excluded_spans(sentence: str, back_references: bool = True, attributions: b
     if attribution:
         spans.append(range(attribution.start(), len(sentence)))
     return spans
+
+
+def _aside_end(sentence: str, start: int) -> int:
+    """Where a phrase of people who came along ends: before the clause that holds the meeting word, or at the end.
+
+    "Blinken, accompanied by Ambassador Jack Lew, met Netanyahu": the aside ends at the comma before "met";
+    "... met Netanyahu, joined by A, B and C." runs to the end.
+    """
+    for comma in COMMA.finditer(sentence, start):
+        if TRIGGER.search(sentence, comma.end(), _clause_end(sentence, comma.end())):
+            return comma.start()
+    return len(sentence)
+
+
+def _not_in_the_room(sentence: str, mention: Mention) -> bool:
+    """A person named only as the doer of another act ("the plan announced by Biden") or as someone's relation ("an ally of Trump")."""
+    before = sentence[max(0, mention.start - 60) : mention.start]
+    if " by " in before and (agent := AGENT_BEFORE.search(before)) and agent.group(1).lower() not in MEETING_AGENTS:
+        return True
+    return " of " in before and RELATED_TO.search(before) is not None
 
 
 def _unquoted(sentence: str) -> str:
