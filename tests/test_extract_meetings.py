@@ -429,3 +429,16 @@ def test_those_who_hold_the_meeting_are_kept_whatever_the_grammar(extractor):
     assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Benjamin Netanyahu"]]
     text = "---\ndate: 2024-06-10\n---\nBenjamin Netanyahu's meeting with Antony Blinken in Jerusalem on Monday lasted three hours."
     assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Benjamin Netanyahu"]]
+
+
+def test_talks_between_two_people_and_an_audience_with_one_are_meetings(extractor):
+    text = "---\ndate: 2024-06-10\n---\nTalks between Antony Blinken and Benjamin Netanyahu in Jerusalem on Monday lasted three hours."
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 6, 10), "Jerusalem")]
+    text = "---\ndate: 2024-06-10\n---\nAbbas Araghchi was granted an audience with King Abdullah II in Amman on Monday."
+    assert meetings_of(extractor, text) == [(["Abbas Araghchi", "Abdullah II bin Al-Hussein"], dt.date(2024, 6, 10), "Amman")]
+
+
+def test_the_purpose_of_a_trip_still_to_come_is_no_meeting(extractor):
+    text = ("---\ndate: 2023-11-06\n---\nAntony Blinken met Benjamin Netanyahu in Tel Aviv on Monday. "
+            "Blinken will travel to Ankara on Tuesday to meet Turkish Foreign Minister Hakan Fidan.")
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2023, 11, 6), "Tel Aviv")]

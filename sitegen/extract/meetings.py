@@ -21,8 +21,10 @@ from .places import PlaceFinder, PlaceMention
 from .quick import folded_words
 
 TRIGGER = re.compile(
-    r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
+    r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks (?:with|between)|sat down with"
     r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed|co-chair(?:ed|s)?"
+    # "was granted an audience with King Abdullah": a royal's or a pope's way of meeting.
+    r"|audience with"
     # "spent four and a half hours at Diriyah Palace with Lavrov": time spent with someone is a meeting.
     r"|spent\s+(?:[\w-]+\s+){1,4}?(?:hours?|minutes)\b[^.;]{0,40}?\swith)\b",
     re.I,
@@ -30,12 +32,14 @@ TRIGGER = re.compile(
 #: Every match of TRIGGER or AFTER_OWN_TALKS has one of these words: a sentence with none reports no meeting.
 MEETING_WORDS = frozenset((
     "closeted", "spent", "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
-    "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair",
+    "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair", "audience",
 ))
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
     r"\b(will|would|shall|scheduled|expected|plans?|planned|planning|upcoming|next|set to|due to|hopes? to"
     r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if|was to|were to|is to|are to)\b[^.;]{0,20}$"
+    # "Blinken will travel to Ankara on Tuesday to meet Fidan": the purpose of a trip still to come.
+    r"|\b(?:will|would|(?:due|expected|scheduled|set) to|plans? to)\b[^.;]{0,80}\bto\s+$"
     # "... after El-Sisi hosted ...", "since Netanyahu met ...": an earlier meeting named as background.
     r"|\b(?:after|before|following|since|prior to|ahead of)\b(?! the two\b| they\b| their\b| both\b)[^,;]{0,60}$"
     # "Netanyahu flies to Florida for Friday meeting with Trump": a day's meeting still to come.
