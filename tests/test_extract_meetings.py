@@ -431,6 +431,16 @@ def test_those_who_hold_the_meeting_are_kept_whatever_the_grammar(extractor):
     assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Benjamin Netanyahu"]]
 
 
+def test_a_wire_brief_of_one_paragraph_ending_in_a_quotation_reports_its_meeting(extractor):
+    text = "June 24, 2024\nAntony Blinken met Yoav Gallant in Washington on Monday. “The hostages must come home,” Gallant said."
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Yoav Gallant"], dt.date(2024, 6, 24), "Washington")]
+    problems = Problems()
+    assert meetings_of(extractor, 'Antony Blinken met Yoav Gallant in Washington on Monday. "It was a good meeting."', problems) == [
+        (["Antony Blinken", "Yoav Gallant"], None, "Washington")
+    ]
+    assert any("no publication date found" in p.message for p in problems.warnings)  # no date given: none made up
+
+
 def test_talks_between_two_people_and_an_audience_with_one_are_meetings(extractor):
     text = "---\ndate: 2024-06-10\n---\nTalks between Antony Blinken and Benjamin Netanyahu in Jerusalem on Monday lasted three hours."
     assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 6, 10), "Jerusalem")]
