@@ -33,6 +33,22 @@ STAFF_AFTER = re.compile(
 )
 
 
+_TRAVEL = (
+    r"(?:head|heads|heading|headed|fly|flies|flying|flew|travel|travels|travell?ing|travell?ed|go|goes|going|went|leave|leaves|leaving"
+    r"|depart\w*|continu\w*|move|moves|moving|moved|proceed\w*)"
+)
+#: "..., before heading to Cairo", "will travel on to Doha": where someone goes after the meeting, not where it was.
+ONWARD = re.compile(
+    rf"\b(?:before|will|would|(?:is|are|was|were) (?:due|set|expected|scheduled) to|plans? to|(?:is|was) to)\s+(?:[\w-]+\s+){{0,2}}?{_TRAVEL}"
+    r"\s+(?:on\s+|onward\s+|back\s+)?(?:to|for)\s+(?:the\s+)?$",
+    re.I,
+)
+#: "Blinken then heads to Cairo": the next stop of a tour, which is not where the story's meeting was (unless one follows).
+NEXT_STOP = re.compile(rf"\b(?:then|later|next|afterwards)\s+(?:[\w-]+\s+){{0,2}}?{_TRAVEL}\s+(?:on\s+|onward\s+)?(?:to|for)\s+(?:the\s+)?$", re.I)
+#: "flew on to Doha, where he held talks": the place the next clause is set in.
+WHERE_AFTER = re.compile(r",?\s+where\b")
+
+
 class PlaceFinder:
     """Finds cities, their other names and their venues ("at the Pentagon" is Washington)."""
 
@@ -89,9 +105,13 @@ class PlaceFinder:
         words = folded_words(text)[1]
         return any(not words.isdisjoint(self._city_words.get(city, ())) for city in cities)
 
-    def meeting_place(self, text: str) -> PlaceMention | None:
-        """The place a sentence puts a meeting in: a venue or a city after 'in', 'at' or 'to'."""
-        mentions = self.find(text)
+    def meeting_place(self, text: str, next_stops: bool = False) -> PlaceMention | None:
+        """The place a sentence puts a meeting in: a venue or a city after 'in', 'at' or 'to'.
+
+        Not one someone goes on to afterwards ("before heading to Cairo"), nor, with `next_stops`,
+        the next stop of a tour ("then heads to Cairo").
+        """
+        mentions = [m for m in self.find(text) if not _onward(text, m, next_stops)]
         # "..., the President's Residence said": a venue speaking is an institution, not where anyone met.
         venues = [m for m in mentions if m.venue and not SPEAKS.match(text, m.end) and not STAFF_AFTER.match(text, m.end)]
         if venues:
@@ -100,9 +120,20 @@ class PlaceFinder:
         return located[0] if located else None
 
 
+def _onward(text: str, mention: PlaceMention, next_stops: bool) -> bool:
+    """True for a place someone travels to after the meeting, unless the text goes on to set something there."""
+    before = text[max(0, mention.start - 60) : mention.start]
+    if not before.endswith(("to ", "for ", "the ")):
+        return False  # both patterns end in "to", "for" or "the": most places are "in" somewhere
+    if not (ONWARD.search(before) or (next_stops and NEXT_STOP.search(before))):
+        return False
+    return WHERE_AFTER.match(text, mention.end) is None
+
+
 def _capitalised_as(found: str, name: str) -> bool:
-    """Whether each word `name` capitalises is capitalised in `found` ("Prime Minister's Office", not "prime minister's office")."""
-    return all(a[:1].isupper() or not b[:1].isupper() for a, b in zip(found.replace("-", " ").split(), name.replace("-", " ").split()))
+    """Whether the venue's first word is capitalised as in `name`: "Prime Minister's Office" or "Ittihadiya palace" is
+    a venue, "the prime minister's office" any prime minister's. Outlets differ on the capitals of the words after it."""
+    return found[:1].isupper() or not name[:1].isupper()
 
 
 def _fold(phrase: str) -> str:
