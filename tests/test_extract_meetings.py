@@ -452,3 +452,12 @@ def test_the_purpose_of_a_trip_still_to_come_is_no_meeting(extractor):
     text = ("---\ndate: 2023-11-06\n---\nAntony Blinken met Benjamin Netanyahu in Tel Aviv on Monday. "
             "Blinken will travel to Ankara on Tuesday to meet Turkish Foreign Minister Hakan Fidan.")
     assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2023, 11, 6), "Tel Aviv")]
+
+
+@pytest.mark.parametrize("later", [
+    "Antony Blinken is expected to travel to Germany on Saturday for talks with Chancellor Olaf Scholz.",
+    "Benjamin Netanyahu has refused to meet Mahmoud Abbas.",
+])
+def test_trips_still_to_come_and_refusals_are_no_meetings(extractor, later):
+    text = f"---\ndate: 2024-02-12\n---\nEmmanuel Macron met Antony Blinken at the Elysee Palace on Monday. {later}"
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Emmanuel Macron"]]

@@ -37,9 +37,10 @@ MEETING_WORDS = frozenset((
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
     r"\b(will|would|shall|scheduled|expected|plans?|planned|planning|upcoming|next|set to|due to|hopes? to"
-    r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if|was to|were to|is to|are to)\b[^.;]{0,20}$"
-    # "Blinken will travel to Ankara on Tuesday to meet Fidan": the purpose of a trip still to come.
-    r"|\b(?:will|would|(?:due|expected|scheduled|set) to|plans? to)\b[^.;]{0,80}\bto\s+$"
+    r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if|was to|were to|is to|are to"
+    r"|refus\w*|declin\w*|ruled out|rejected)\b[^.;]{0,20}$"
+    # "Blinken will travel to Ankara on Tuesday to meet Fidan", "... for talks with Scholz": the purpose of a trip still to come.
+    r"|\b(?:will|would|(?:due|expected|scheduled|set) to|plans? to)\b[^.;]{0,80}\b(?:to|for)\s+$"
     # "... after El-Sisi hosted ...", "since Netanyahu met ...": an earlier meeting named as background.
     r"|\b(?:after|before|following|since|prior to|ahead of)\b(?! the two\b| they\b| their\b| both\b)[^,;]{0,60}$"
     # "Netanyahu flies to Florida for Friday meeting with Trump": a day's meeting still to come.
