@@ -461,3 +461,15 @@ def test_the_purpose_of_a_trip_still_to_come_is_no_meeting(extractor):
 def test_trips_still_to_come_and_refusals_are_no_meetings(extractor, later):
     text = f"---\ndate: 2024-02-12\n---\nEmmanuel Macron met Antony Blinken at the Elysee Palace on Monday. {later}"
     assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Emmanuel Macron"]]
+
+
+def test_a_clause_about_someone_who_met_names_no_one_in_the_room(extractor):
+    text = ("---\ndate: 2025-05-14\n---\nDonald Trump met Ahmed al-Sharaa, a onetime insurgent whose forces ousted Bashar al-Assad, "
+            "in Riyadh on Wednesday.")
+    assert meetings_of(extractor, text) == [(["Ahmed al-Sharaa", "Donald Trump"], dt.date(2025, 5, 14), "Riyadh")]
+
+
+def test_him_after_the_meeting_word_is_the_person_the_article_follows(extractor):
+    text = ("---\ndate: 2024-01-07\n---\nAntony Blinken met King Abdullah II in Amman on Saturday. Later on Saturday he flew to Crete, "
+            "where Prime Minister Kyriakos Mitsotakis hosted him at his family home in Chania.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Antony Blinken"], ["Antony Blinken", "Kyriakos Mitsotakis"]]

@@ -105,8 +105,11 @@ RELATED_TO = re.compile(
     r"|deputy|successor|predecessor|rival|critic|opponent|friend|confidant|supporter|backer)\s+of\s+(?:(?:[A-Z][\w.'’-]*|the)\s+){0,4}$",
     re.I,
 )
-#: "..., days after Yahya Sinwar rejected the proposal": a clause, after the meeting word, about what came before or after.
-OTHER_TIME_CLAUSE = re.compile(r"\b(?:after|before|since|until)\s+(?=[A-Z])")
+#: "..., days after Yahya Sinwar rejected the proposal": a clause, after the meeting word, about what came before or after;
+#: "Ahmed al-Sharaa, a onetime insurgent whose forces ousted Bashar Assad": one about someone who met.
+OTHER_TIME_CLAUSE = re.compile(r"\b(?:after|before|since|until)\s+(?=[A-Z])|\b(?:who|whose)\b")
+#: "... hosted him at his family home": the person the article follows, met by someone it names.
+OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
 #: "..., telling him that Joe Biden remained committed": what was said at the meeting, after its word, names no one in the room.
 SPEECH_AFTER = re.compile(r"\b(?:said|saying|told|telling|warned|warning|stressed|stressing|urged|urging|assured|assuring|noted|noting)\b")
 SPEECH_WORDS = frozenset(("said", "saying", "told", "telling", "warned", "warning", "stressed", "stressing", "urged", "urging", "assured",
@@ -429,10 +432,14 @@ def participants_of_sentence(
     people = tuple(dict.fromkeys(m.person for m in taking_part))
     head = sentence[: trigger.start()]
     by_protagonist = bool(protagonist and (SUBJECT_PRONOUN.search(head) or _calls_by_given_name(head, protagonist)))
+    if protagonist and not by_protagonist and protagonist not in people and OBJECT_PRONOUN.match(sentence, trigger.end()):
+        people = (*people, protagonist)  # "..., where Mitsotakis hosted him": the one the article follows is the guest
     if len(people) < (1 if by_protagonist else 2):
         return [], anaphoric
     before = tuple(dict.fromkeys(m.person for m in taking_part if m.start < trigger.start()))
     after = tuple(p for p in dict.fromkeys(m.person for m in taking_part if m.start >= trigger.start()) if p not in before)
+    if people[-1] == protagonist and protagonist not in before + after:
+        after = (protagonist,)
     if not before and by_protagonist and protagonist not in after:
         before = (protagonist,)
         people = (protagonist, *people)
