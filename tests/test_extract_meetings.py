@@ -473,3 +473,10 @@ def test_him_after_the_meeting_word_is_the_person_the_article_follows(extractor)
     text = ("---\ndate: 2024-01-07\n---\nAntony Blinken met King Abdullah II in Amman on Saturday. Later on Saturday he flew to Crete, "
             "where Prime Minister Kyriakos Mitsotakis hosted him at his family home in Chania.")
     assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Antony Blinken"], ["Antony Blinken", "Kyriakos Mitsotakis"]]
+
+
+def test_a_meeting_before_the_summit_just_told_is_on_its_day(extractor):
+    text = ("---\ndate: 2023-07-18\n---\nFumio Kishida held talks with Tamim bin Hamad Al Thani in Doha on Tuesday.\n\n"
+            "On Sunday, Kishida met Mohammed bin Salman in Jeddah.\n\n"
+            "Before the summit with the crown prince, Kishida met Jasem Albudaiwi, secretary general of the Gulf Cooperation Council.")
+    assert [m[1] for m in meetings_of(extractor, text)] == [dt.date(2023, 7, 18), dt.date(2023, 7, 16), dt.date(2023, 7, 16)]

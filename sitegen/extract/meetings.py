@@ -308,7 +308,7 @@ def _split_delegations(candidates: list[MeetingCandidate]) -> list[MeetingCandid
 SAME_DAY_AS_BEFORE = re.compile(
     r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b|^Earlier\b"
     # "Before his audience with the crown prince, Araghchi held talks with ...": timed by the meeting just told.
-    r"|^(?:Before|After|Following|Ahead of)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:audience|meeting|talks|visit|sit-down)\b",
+    r"|^(?:Before|After|Following|Ahead of)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:audience|meeting|talks|visit|sit-down|summit)\b",
     re.I,
 )
 LEDE_SENTENCES = 3
