@@ -480,3 +480,18 @@ def test_a_meeting_before_the_summit_just_told_is_on_its_day(extractor):
             "On Sunday, Kishida met Mohammed bin Salman in Jeddah.\n\n"
             "Before the summit with the crown prince, Kishida met Jasem Albudaiwi, secretary general of the Gulf Cooperation Council.")
     assert [m[1] for m in meetings_of(extractor, text)] == [dt.date(2023, 7, 18), dt.date(2023, 7, 16), dt.date(2023, 7, 16)]
+
+
+@pytest.mark.parametrize("lede", [
+    "Vladimir Putin shook hands with Masoud Pezeshkian at the Kremlin on Monday before their talks.",
+    "Masoud Pezeshkian had lunch with Vladimir Putin at the Kremlin on Monday.",
+    "Vladimir Putin and Masoud Pezeshkian held a joint press conference at the Kremlin on Monday.",
+    "Masoud Pezeshkian paid a courtesy call on Vladimir Putin at the Kremlin on Monday.",
+])
+def test_a_meeting_told_by_what_was_done_together(extractor, lede):
+    assert meetings_of(extractor, f"---\ndate: 2024-06-10\n---\n{lede}") == [(["Masoud Pezeshkian", "Vladimir Putin"], dt.date(2024, 6, 10), "Moscow")]
+
+
+def test_a_greeting_at_the_airport_is_no_meeting(extractor):
+    text = "---\ndate: 2025-02-16\n---\nMarco Rubio landed at Ben Gurion Airport on Saturday night and was greeted by Gideon Sa'ar."
+    assert meetings_of(extractor, text) == []

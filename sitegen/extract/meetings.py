@@ -25,6 +25,10 @@ TRIGGER = re.compile(
     r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed|co-chair(?:ed|s)?"
     # "was granted an audience with King Abdullah": a royal's or a pope's way of meeting.
     r"|audience with"
+    # Being together told by what was done together: "shook hands with", "had lunch at the Elysee", "held a joint
+    # press conference", "paid a courtesy call on". (Not "greeted": a greeting at the airport is no meeting.)
+    r"|shook hands with|(?:had|shared|over) (?:a |an )?(?:[\w-]+ )?(?:lunch|dinner|breakfast)"
+    r"|joint (?:press|news) conference|paid (?:a |an )?(?:[\w-]+ )?(?:visit|call) (?:to|on)"
     # "spent four and a half hours at Diriyah Palace with Lavrov": time spent with someone is a meeting.
     r"|spent\s+(?:[\w-]+\s+){1,4}?(?:hours?|minutes)\b[^.;]{0,40}?\swith)\b",
     re.I,
@@ -32,7 +36,8 @@ TRIGGER = re.compile(
 #: Every match of TRIGGER or AFTER_OWN_TALKS has one of these words: a sentence with none reports no meeting.
 MEETING_WORDS = frozenset((
     "closeted", "spent", "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
-    "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair", "audience",
+    "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair", "audience", "shook",
+    "lunch", "dinner", "breakfast", "conference", "paid",
 ))
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
