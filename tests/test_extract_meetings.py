@@ -495,3 +495,13 @@ def test_a_meeting_told_by_what_was_done_together(extractor, lede):
 def test_a_greeting_at_the_airport_is_no_meeting(extractor):
     text = "---\ndate: 2025-02-16\n---\nMarco Rubio landed at Ben Gurion Airport on Saturday night and was greeted by Gideon Sa'ar."
     assert meetings_of(extractor, text) == []
+
+
+def test_a_meeting_without_a_day_takes_the_one_its_paragraph_gave_just_before_it(extractor):
+    text = ("---\ndate: 2023-10-25\n---\nEmmanuel Macron met Abdel Fattah el-Sisi in Cairo on Wednesday.\n\n"
+            "Macron began his tour in Israel on Tuesday. In Jerusalem, he met Benjamin Netanyahu and proposed that the coalition "
+            "fighting the Islamic State group should also fight Hamas.")
+    assert meetings_of(extractor, text) == [
+        (["Abdel Fattah el-Sisi", "Emmanuel Macron"], dt.date(2023, 10, 25), "Cairo"),
+        (["Benjamin Netanyahu", "Emmanuel Macron"], dt.date(2023, 10, 24), "Jerusalem"),
+    ]

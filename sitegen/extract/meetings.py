@@ -311,11 +311,12 @@ def _split_delegations(candidates: list[MeetingCandidate]) -> list[MeetingCandid
 
 #: "Later in the day, X met Y": the meeting is on the day of the one reported before it.
 SAME_DAY_AS_BEFORE = re.compile(
-    r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b|^Earlier\b"
+    r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day)\b|^Earlier\b"
     # "Before his audience with the crown prince, Araghchi held talks with ...": timed by the meeting just told.
     r"|^(?:Before|After|Following|Ahead of)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:audience|meeting|talks|visit|sit-down|summit)\b",
     re.I,
 )
+ALSO = re.compile(r"\balso\b", re.I)
 LEDE_SENTENCES = 3
 #: "Pezeshkian has met Qatar's emir": news in the present perfect happened on the day it was published.
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just)\s+)?(?:met|hosted|received|welcomed|held)\b", re.I)
@@ -378,23 +379,42 @@ def _is_prose(sentence: str) -> bool:
 
 
 def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], anchor) -> None:
-    """A meeting whose own sentences give no day takes it from its paragraph, the meeting before, or the lede."""
+    """A meeting whose own sentences give no day takes it from the meeting before, the sentences before it in its
+    paragraph ("Macron began his tour in Israel on Tuesday. In Jerusalem, he met Netanyahu"), the lede, or the rest
+    of its paragraph."""
     lede = lede_date(sentences, anchor)
     previous: MeetingCandidate | None = None
     for candidate in candidates:
         if candidate.date is None:
-            paragraph = [s for b, s in sentences if b == candidate.block and s != candidate.sentence]
+            paragraph = [s for b, s in sentences if b == candidate.block]
+            at = paragraph.index(candidate.sentence) if candidate.sentence in paragraph else len(paragraph)
+            before, after = paragraph[:at][::-1], paragraph[at + 1 :]
             around = None
-            if previous and previous.date and SAME_DAY_AS_BEFORE.search(candidate.sentence):
+            if previous and previous.date and _same_day_as_before(candidate.sentence):
                 around = (previous.date_sentence, previous.date)
                 candidate.place = candidate.place or previous.place  # the same day, and where it gives no other place, there
-            around = around or lede or next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
+            around = around or _first_dated(before, anchor) or lede or _first_dated(after, anchor)
             around = around or _nearest_dated(candidate, candidates)
             if around is None and anchor and PRESENT_PERFECT.search(candidate.sentence):
                 around = (candidate.sentence, FoundDate(anchor, 0, 0, False))
             if around:
                 candidate.date_sentence, candidate.date = around
         previous = candidate
+
+
+def _same_day_as_before(sentence: str) -> bool:
+    """"Later, X met Y", "He also met Y": a meeting told as one more of the day just told.
+
+    "also" counts only before the meeting word: "he met Netanyahu and proposed that the coalition should also
+    fight Hamas" says nothing of the day."""
+    if SAME_DAY_AS_BEFORE.search(sentence):
+        return True
+    trigger = TRIGGER.search(sentence)
+    return ALSO.search(sentence, 0, trigger.start() if trigger else len(sentence)) is not None
+
+
+def _first_dated(sentences: list[str], anchor) -> tuple[str, FoundDate] | None:
+    return next(((s, d) for s in sentences if (d := date_in_sentence(_unquoted(s), anchor))), None)
 
 
 def participants_of_sentence(
