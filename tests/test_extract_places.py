@@ -69,3 +69,11 @@ def test_venues_with_accents_are_found_by_the_word_index(extractor):
     assert finder._word_of is not None  # seeds/places.yaml has accented venues: they must not turn the index off
     assert [m.city for m in finder.find("Macron received him at the Élysée Palace.")] == ["Paris"]
     assert [m.city for m in finder.find("They met at the Sándor Palace in Budapest.")] == ["Budapest", "Budapest"]
+
+
+def test_a_place_in_a_clause_of_another_time_after_the_meeting_word_is_not_the_meetings(extractor):
+    text = "CAIRO (AP) — Antony Blinken met Abdel Fattah el-Sisi on Thursday, a day after talks in Riyadh with Mohammed bin Salman."
+    assert places_of(extractor, text) == ["Cairo"]
+    text = "Antony Blinken met Abdel Fattah el-Sisi on Thursday, following talks in Riyadh."
+    assert places_of(extractor, text) == [None]
+    assert places_of(extractor, "After landing in Cairo, Antony Blinken met Abdel Fattah el-Sisi on Thursday.") == ["Cairo"]

@@ -20,7 +20,7 @@ from ..refdata import ReferenceData
 from .dates import dateline_date, publication_date, weekdays_named
 from .discover import discover_people
 from .assign import assign_sentences
-from .meetings import MeetingCandidate, find_meetings, lede_date
+from .meetings import MeetingCandidate, find_meetings, lede_date, without_other_times
 from .people import PersonMatcher, canonical_names, distinct, marks_and_mentions, mentions_in
 from .places import PlaceFinder
 from .sentences import sentence_spans
@@ -183,7 +183,7 @@ class Extractor:
 
     def _main_place(self, sentences: list[str]) -> str | None:
         """The city an article is set in: the one it names most often as a location."""
-        counts = Counter(p.city for s in sentences if (p := self.places.meeting_place(s, next_stops=True)))
+        counts = Counter(p.city for s in sentences if (p := self.places.meeting_place(without_other_times(s), next_stops=True)))
         return counts.most_common(1)[0][0] if counts else None
 
     # -- outlet ----------------------------------------------------------------

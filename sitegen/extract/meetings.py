@@ -206,7 +206,7 @@ def find_meetings(
             continue
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
         found_date = date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)
-        found_place = places.meeting_place(sentence) or _place_travelled_to(index, sentences, places)
+        found_place = places.meeting_place(without_other_times(sentence)) or _place_travelled_to(index, sentences, places)
         for group in groups:
             key = frozenset(group)
             current = by_people.get(key)
@@ -411,6 +411,23 @@ def _same_day_as_before(sentence: str) -> bool:
         return True
     trigger = TRIGGER.search(sentence)
     return ALSO.search(sentence, 0, trigger.start() if trigger else len(sentence)) is not None
+
+
+#: "..., a day after talks in Riyadh with ...", "following talks in Doha": after the meeting word, a clause of another time.
+OTHER_TIME_AFTER = re.compile(r"\b(?:after|before|since|following)\b")
+
+
+def without_other_times(sentence: str) -> str:
+    """The sentence with its clauses of another time after the meeting word blanked: "Blinken met Sisi on Tuesday, a day
+    after talks in Riyadh" names Riyadh as where the talks before were, not this meeting. Before the meeting word
+    such a clause tells where the subject was ("After arriving in Riyadh, Blinken met ..."), and is kept."""
+    trigger = TRIGGER.search(sentence)
+    if trigger is None:
+        return sentence
+    for clause in OTHER_TIME_AFTER.finditer(sentence, trigger.end()):
+        end = _clause_end(sentence, clause.end())
+        sentence = sentence[: clause.start()] + " " * (end - clause.start()) + sentence[end:]
+    return sentence
 
 
 def _first_dated(sentences: list[str], anchor) -> tuple[str, FoundDate] | None:
