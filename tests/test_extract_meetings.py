@@ -505,3 +505,13 @@ def test_a_meeting_without_a_day_takes_the_one_its_paragraph_gave_just_before_it
         (["Abdel Fattah el-Sisi", "Emmanuel Macron"], dt.date(2023, 10, 25), "Cairo"),
         (["Benjamin Netanyahu", "Emmanuel Macron"], dt.date(2023, 10, 24), "Jerusalem"),
     ]
+
+
+def test_someone_joining_by_phone_a_series_of_talks_and_an_inviter_are_not_a_meeting(extractor):
+    text = ("---\ndate: 2025-05-14\n---\nDonald Trump met Ahmed al-Sharaa in Riyadh on Wednesday. Mohammed bin Salman hosted and "
+            "attended the meeting, which lasted around 33 minutes, while Recep Tayyip Erdogan joined by phone. "
+            "Steve Witkoff has held four rounds of talks with Abbas Araghchi. "
+            "David Cameron and Annalena Baerbock were due to fly on to Capri for a meeting of G7 ministers.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Ahmed al-Sharaa", "Donald Trump"]]
+    text = "---\ndate: 2023-04-06\n---\nFaisal bin Farhan and Hossein Amir-Abdollahian met in Beijing on Thursday at the invitation of Wang Yi."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Faisal bin Farhan Al Saud", "Hossein Amir-Abdollahian"]]

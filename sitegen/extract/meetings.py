@@ -45,7 +45,7 @@ NOT_HAPPENED = re.compile(
     r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if|was to|were to|is to|are to"
     r"|refus\w*|declin\w*|ruled out|rejected)\b[^.;]{0,20}$"
     # "Blinken will travel to Ankara on Tuesday to meet Fidan", "... for talks with Scholz": the purpose of a trip still to come.
-    r"|\b(?:will|would|(?:due|expected|scheduled|set) to|plans? to)\b[^.;]{0,80}\b(?:to|for)\s+$"
+    r"|\b(?:will|would|(?:due|expected|scheduled|set) to|plans? to)\b[^.;]{0,80}\b(?:to|for)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$"
     # "... after El-Sisi hosted ...", "since Netanyahu met ...": an earlier meeting named as background.
     r"|\b(?:after|before|following|since|prior to|ahead of)\b(?! the two\b| they\b| their\b| both\b)[^,;]{0,60}$"
     # "Netanyahu flies to Florida for Friday meeting with Trump": a day's meeting still to come.
@@ -120,8 +120,19 @@ SPEECH_AFTER = re.compile(r"\b(?:said|saying|told|telling|warned|warning|stresse
 SPEECH_WORDS = frozenset(("said", "saying", "told", "telling", "warned", "warning", "stressed", "stressing", "urged", "urging", "assured",
                           "assuring", "noted", "noting"))
 #: "handed over a message from Khamenei", "on behalf of Trump": a sender named, not someone in the room.
-SENDER = re.compile(r"\b(?:message|letter|invitation|greetings|regards) from\b|\bon behalf of\b", re.I)
+SENDER = re.compile(r"\b(?:message|letter|invitation|greetings|regards) from\b|\bon behalf of\b|\bat the invitation of\b", re.I)
 SENDER_WORDS = frozenset(("message", "letter", "invitation", "greetings", "regards", "behalf"))
+#: "while Erdogan joined by phone", "took part via video link": someone not in the room, whatever the meeting.
+REMOTE = re.compile(
+    r"\b(?:joined|joining|participated|participating|took part|taking part|attended|attending)\s+(?:[\w-]+\s+){0,3}?(?:by|via|over)\s+"
+    r"(?:(?:tele)?phone|video\w*|video link|teleconference)\b|\b(?:joined|participated|took part) (?:virtually|remotely)\b",
+    re.I,
+)
+REMOTE_WORDS = frozenset(("phone", "telephone", "video", "videoconference", "teleconference", "virtually", "remotely"))
+#: Where the clause of someone who joined from afar begins: "..., while Erdogan joined by phone".
+CLAUSE_START = re.compile(r".*(?:[,;]|\bwhile\b|\bas\b|\band\b)", re.S)
+#: "Witkoff has held four rounds of talks with Araghchi": a series of meetings over time, not one.
+ROUNDS = re.compile(r"\brounds? of\b", re.I)
 #: "met with Blinken on Monday and with Burns": the preposition said again, a meeting again.
 AND_WITH = re.compile(r",?\s+and (?:then |later |also )?with\b", re.I)
 LIST_CONTINUES = re.compile(r"^\s*(including|and|as well as|such as|among them|both|with)\b", re.I)
@@ -567,7 +578,7 @@ def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -
 
 
 def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) -> bool:
-    if any(trigger.start() in span for span in excluded):
+    if any(trigger.start() in span for span in excluded) or ROUNDS.search(trigger.group()):
         return False
     if PLANNED_AFTER.match(sentence[trigger.start() :]) or CALL_AFTER.match(sentence, trigger.end()):
         return False
@@ -593,6 +604,10 @@ def _excluded_spans(sentence: str, back_references: bool = True, attributions: b
         spans.append(range(match.start(), _aside_end(sentence, match.end())))
     if not PRESENT_WORDS.isdisjoint(folded_words(sentence)[1]):
         spans.extend(range(m.start(), m.end()) for m in PRESENT.finditer(sentence))
+    if not REMOTE_WORDS.isdisjoint(folded_words(sentence)[1]):
+        for match in REMOTE.finditer(sentence):
+            opening = CLAUSE_START.match(sentence, 0, match.start())
+            spans.append(range(opening.end() if opening else 0, match.end()))
     if not SENDER_WORDS.isdisjoint(folded_words(sentence)[1]):
         for match in SENDER.finditer(sentence):
             end = sentence.find(",", match.end())
