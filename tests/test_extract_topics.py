@@ -115,3 +115,11 @@ def test_what_follows_a_sentence_about_another_event_is_about_it_until_the_meeti
         "rejected a truce proposal. Hamas also refused to free more hostages. The two men discussed the Iron Dome."
     )
     assert topics_by_meeting(extractor, text) == {("Antony Blinken", "Yoav Gallant"): {"iron-dome"}}
+
+
+def test_common_words_for_investment_and_escalation_show_their_topics(extractor):
+    finder = extractor.topics
+    assert "economic-cooperation" in finder.find(["The kingdom committed to invest $600 billion in the US."])
+    assert "economic-cooperation" in finder.find(["The two leaders signed a strategic economic partnership covering investments."])
+    assert "regional-escalation" in finder.find(["We hope they act in a way that does as little to escalate this as possible."])
+    assert "economic-cooperation" not in finder.find(["The investigation continues."])
