@@ -123,3 +123,34 @@ def test_common_words_for_investment_and_escalation_show_their_topics(extractor)
     assert "economic-cooperation" in finder.find(["The two leaders signed a strategic economic partnership covering investments."])
     assert "regional-escalation" in finder.find(["We hope they act in a way that does as little to escalate this as possible."])
     assert "economic-cooperation" not in finder.find(["The investigation continues."])
+
+
+def test_a_name_new_to_the_meeting_just_told_moves_to_that_meeting_and_one_already_in_it_stays(extractor):
+    text = (
+        "---\ndate: 2025-05-15\n---\nDonald Trump held talks with Mohamed bin Zayed in Abu Dhabi on Thursday on investment.\n\n"
+        "On Wednesday in Doha, Tamim bin Hamad Al Thani received Trump. Trump praised his efforts to free the hostages.\n\n"
+        "Steve Witkoff met Abbas Araghchi in Muscat on Saturday to discuss uranium enrichment."
+    )
+    assert topics_by_meeting(extractor, text) == {
+        ("Donald Trump", "Mohamed bin Zayed Al Nahyan"): {"economic-cooperation"},
+        ("Donald Trump", "Tamim bin Hamad Al Thani"): {"hostages"},
+        ("Abbas Araghchi", "Steve Witkoff"): {"iran-nuclear"},
+    }
+
+
+def test_a_participant_named_by_country_and_office_brings_the_sentence_to_their_meeting(extractor):
+    text = (
+        "---\ndate: 2025-05-14\n---\nDonald Trump met Mohammed bin Salman in Riyadh on Tuesday to discuss investment.\n\n"
+        "On Wednesday, Trump met Ahmed al-Sharaa in Riyadh. Mohammed bin Salman's aides said the crown prince was pleased.\n\n"
+        "Trump told the Syrian leader to join the Abraham Accords."
+    )
+    assert topics_by_meeting(extractor, text)[("Ahmed al-Sharaa", "Donald Trump")] == {"normalization"}
+
+
+def test_a_quote_ending_in_a_sentence_speaks_of_its_own_days(extractor):
+    text = (
+        "---\ndate: 2024-04-17\n---\nDavid Cameron met Benjamin Netanyahu in Jerusalem on Wednesday. "
+        'Cameron said: "Israel is making a decision to act. We hope it does so in a way that, as I said yesterday, does as little '
+        'to escalate this as possible." Earlier in April, Netanyahu had promised more aid trucks.'
+    )
+    assert topics_by_meeting(extractor, text) == {("Benjamin Netanyahu", "David Cameron"): {"regional-escalation"}}

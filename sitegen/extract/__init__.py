@@ -125,7 +125,7 @@ class Extractor:
             candidates = [match]
         if not candidates:
             problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")
-        assign_sentences(candidates, sentences, mentions, self.places, published)
+        assign_sentences(candidates, sentences, mentions, self.places, published, context.country_of)
         # Where the story is set: worked out once, and only for a meeting whose own sentences give no place.
         story_place = functools.cache(lambda: self._dateline_city(sentences) or self._main_place([s for _, s in sentences]))
         reported = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .dates import date_in_sentence
 from .meetings import MeetingCandidate, _unquoted, _without_relative_clauses
@@ -21,13 +21,15 @@ from .people import Mention
 from .places import PlaceFinder
 from .quick import folded_words
 from .dates import MONTHS
+from .discover import DEMONYMS
 from .topics import ELSEWHERE, ELSEWHERE_WORDS
 
 #: Time words opening a sentence, setting what it tells apart from the meetings reported: before them, or still to come.
 #: ("Last month, Gallant visited Paris"; but "the war that began last month" only dates the war.)
 OTHER_TIME = re.compile(
     r"^(?:[\w-]+ ){0,3}?(?:(?:last|next|previous|coming) (?:week|month|year|spring|summer|autumn|fall|winter)"
-    r"|(?:earlier|later) this (?:month|year)|(?:weeks|months|years|decades) ago|tomorrow|in the (?:coming|next) (?:days|weeks|months))\b"
+    r"|(?:earlier|later) this (?:month|year)|(?:weeks|months|years|decades) ago|tomorrow|in the (?:coming|next) (?:days|weeks|months)"
+    r"|(?:earlier|later|back) in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b"
     # "Blinken is expected to meet Abbas in Ramallah", anywhere in the sentence: a meeting still to come.
     r"|\b(?:will|(?:is|was|are|were) (?:due|expected|scheduled|set|slated) to|plans? to)\s+(?:(?:also|then|later|next)\s+)?"
     r"(?:meet|hold talks|travel|visit)\b",
@@ -45,6 +47,16 @@ DAY_WORDS = frozenset((
 ALL_DIGITS_DATE = re.compile(r"\d[-/]\d")
 #: Every match of ABOUT_THE_MEETING has one of these words.
 ABOUT_WORDS = frozenset(("meeting", "talks", "sit", "discussions", "two", "both", "leaders", "sides"))
+#: "the Syrian leader", "the Jordanian monarch", "the Qatari premier": a participant named by country and office.
+BY_COUNTRY = re.compile(
+    r"\bthe (" + "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True) if d[:1].isupper() and d.isalpha() and d[-1].islower())
+    + r") (?:[\w-]+ )?(?:leader|president|prime minister|premier|foreign minister|minister|king|monarch|emir|crown prince|sultan"
+    r"|chancellor|head of state|counterpart|envoy|guest|host)\b"
+)
+BY_COUNTRY_WORDS = frozenset((
+    "leader", "president", "prime", "premier", "minister", "king", "monarch", "emir", "prince", "sultan", "chancellor", "state",
+    "counterpart", "envoy", "guest", "host",
+))
 #: The time words of OTHER_TIME anywhere: a meeting reported in them ("met in Washington last week") makes them the story's time.
 TIME_WORDS = re.compile(r"\b(?:last|next|previous|coming) (?:week|month|year)|\b(?:earlier|later) this (?:month|year)|\bago\b|\btomorrow\b", re.I)
 #: "the meeting", "their talks", "last week's talks", "the two leaders": a sentence that speaks of the meeting or of those
@@ -62,6 +74,7 @@ def assign_sentences(
     mentions: Sequence[list[Mention]],
     places: PlaceFinder | None = None,
     anchor: dt.date | None = None,
+    country_of: Callable[[str], str] | None = None,
 ) -> None:
     """Give each meeting the sentences about it (see the module's docstring)."""
     if not candidates:
@@ -71,6 +84,11 @@ def assign_sentences(
     own = [people - shared for people in sets]
     everyone = set().union(*sets)
     days = {c.date.day for c in candidates if c.date}
+    # The sentence that reports a meeting is about it, whatever else it names; it and the one that dates it are
+    # never about another time.
+    reporting: dict[str, list[int]] = {}
+    for i, c in enumerate(candidates):
+        reporting.setdefault(c.sentence, []).append(i)
     own_sentences = {s for c in candidates for s in (c.sentence, c.date_sentence) if s}
     # An article whose meeting is itself "last week" speaks of that time throughout: the words mark nothing apart.
     marks_apart = not any(TIME_WORDS.search(s) for s in own_sentences)
@@ -82,7 +100,9 @@ def assign_sentences(
         if paragraph != block:
             block, current = paragraph, told  # a new paragraph takes up the meetings just told
         names = {m.person for m in found}
-        hit = [i for i, people in enumerate(own) if people & names]
+        hit = reporting.get(sentence) or _named_meetings(own, names, current)
+        if not hit and country_of and len(candidates) > 1:
+            hit = _by_country(own, sentence, country_of)
         named_someone = not names.isdisjoint(everyone)
         day = _day_named(sentence, anchor) if days and (not named_someone or (len(candidates) > 1 and not hit)) else None
         if sentence not in own_sentences and _elsewhen(sentence, None if named_someone else day, days, marks_apart):
@@ -118,11 +138,52 @@ def _about_the_meeting(sentence: str) -> bool:
     return not ABOUT_WORDS.isdisjoint(folded_words(sentence)[1]) and ABOUT_THE_MEETING.search(sentence) is not None
 
 
+def _named_meetings(own: list[set[str]], names: set[str], current: list[int]) -> list[int]:
+    """The meetings a sentence names by their own participants.
+
+    A name new to the meetings just told moves to that person's meetings ("Trump then flew to Doha, where the emir
+    received him"); names all of the meetings just told keep to those of them ("Trump" alone, after his meeting with
+    the emir, is still about that meeting, though he met others too)."""
+    told = set().union(*(own[i] for i in current))
+    new = {name for name in names if any(name in people for people in own)} - told
+    if new:
+        return _naming_most(own, new, range(len(own)))
+    return _naming_most(own, names, current) or _naming_most(own, names, range(len(own)))
+
+
+def _naming_most(own: list[set[str]], names: set[str], among) -> list[int]:
+    """Of the meetings `among`, those whose own participants `names` holds most of ("Trump held talks with Mohamed
+    bin Zayed" is about that meeting, not every one of Trump's)."""
+    counts = {i: len(own[i] & names) for i in among}
+    most = max(counts.values(), default=0)
+    return [i for i, count in counts.items() if count == most] if most else []
+
+
+def _by_country(own: list[set[str]], sentence: str, country_of: Callable[[str], str]) -> list[int]:
+    """The meetings of the participant a sentence names by country and office ("Trump told the Syrian leader ...")."""
+    if BY_COUNTRY_WORDS.isdisjoint(folded_words(sentence)[1]):
+        return []
+    countries = {DEMONYMS[m.group(1)] for m in BY_COUNTRY.finditer(sentence)}
+    return [i for i, people in enumerate(own) if any(country_of(p) in countries for p in people)] if countries else []
+
+
 def _day_named(sentence: str, anchor: dt.date | None):
     """The day `sentence` names (not in a quote or a clause about someone), if any; most name none, and are told so quickly."""
     if DAY_WORDS.isdisjoint(folded_words(sentence)[1]) and ALL_DIGITS_DATE.search(sentence) is None:
         return None
-    return date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)
+    return date_in_sentence(_without_relative_clauses(_unquoted(_after_quote_closed(sentence))), anchor)
+
+
+def _after_quote_closed(sentence: str) -> str:
+    """The sentence with the end of a quote begun in an earlier sentence blanked: 'We hope they do so in a way that, as
+    I said yesterday, is smart as well as tough."' is the speaker's, who spoke of another day."""
+    close, opening = sentence.find("”"), sentence.find("“")
+    if close == -1 and sentence.count('"') % 2 == 1:
+        first = sentence.find('"')
+        close = first if first > 0 and sentence[first - 1] in ".,!?…" else -1  # a straight quote after punctuation closes one
+    if close == -1 or -1 < opening < close:
+        return sentence
+    return " " * (close + 1) + sentence[close + 1 :]
 
 
 def _held_where_or_when(candidates: list[MeetingCandidate], place, day) -> list[int]:
