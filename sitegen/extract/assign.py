@@ -27,24 +27,35 @@ from .topics import ELSEWHERE, ELSEWHERE_WORDS
 #: Time words opening a sentence, setting what it tells apart from the meetings reported: before them, or still to come.
 #: ("Last month, Gallant visited Paris"; but "the war that began last month" only dates the war.)
 OTHER_TIME = re.compile(
-    r"^(?:[\w-]+ ){0,3}?(?:(?:last|next|previous|coming) (?:week|month|year|spring|summer|autumn|fall|winter)"
+    r"(?:[\w-]+ ){0,3}?(?:(?:last|next|previous|coming) (?:week|month|year|spring|summer|autumn|fall|winter)"
     r"|(?:earlier|later) this (?:month|year)|(?:weeks|months|years|decades) ago|tomorrow|in the (?:coming|next) (?:days|weeks|months)"
-    r"|(?:earlier|later|back) in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b"
-    # "Blinken is expected to meet Abbas in Ramallah", anywhere in the sentence: a meeting still to come.
-    r"|\b(?:will|(?:is|was|are|were) (?:due|expected|scheduled|set|slated) to|plans? to)\s+(?:(?:also|then|later|next)\s+)?"
+    r"|(?:earlier|later|back) in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
+    re.I,
+)
+#: "Blinken is expected to meet Abbas in Ramallah", anywhere in the sentence: a meeting still to come.
+PLANNED = re.compile(
+    r"\b(?:will|(?:is|was|are|were) (?:due|expected|scheduled|set|slated) to|plans? to)\s+(?:(?:also|then|later|next)\s+)?"
     r"(?:meet|hold talks|travel|visit)\b",
     re.I,
 )
-#: Every match of OTHER_TIME has one of these words: a sentence with none is spared the pattern.
+#: Every match of OTHER_TIME or PLANNED has one of these words: a sentence with none is spared the patterns.
 OTHER_TIME_WORDS = frozenset((
     "last", "next", "previous", "coming", "earlier", "later", "ago", "tomorrow", "will", "due", "expected", "scheduled", "set", "slated", "plan", "plans",
 ))
-#: Every day date_in_sentence reads has one of these words, or is all digits ("2024-06-24").
-DAY_WORDS = frozenset((
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "morning",
-    "afternoon", "evening", "night", *MONTHS,
+ELSEWHEN_WORDS = OTHER_TIME_WORDS | ELSEWHERE_WORDS
+#: ... and every match of ELSEWHERE one of these.
+ELSEWHERE_VERBS = frozenset((
+    "head", "fly", "travel", "go", "leave", "move", "depart", "visit", "heading", "flying", "travelling", "traveling", "departing",
+    "moving", "came", "comes", "coming",
 ))
-ALL_DIGITS_DATE = re.compile(r"\d[-/]\d")
+#: ... and every match of PLANNED one of these.
+PLANNED_VERBS = frozenset(("meet", "hold", "travel", "visit"))
+#: Every day date_in_sentence reads before the day of publication has one of these words, or a month's name and a
+#: digit, or is all digits: "2024-06-24" in prose is rare, and not looked for here. ("This morning" is the day of
+#: publication, never before a meeting reported.)
+DAY_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "night"))
+MONTH_WORDS = frozenset(MONTHS)
+DIGIT = re.compile(r"\d")
 #: Every match of ABOUT_THE_MEETING has one of these words.
 ABOUT_WORDS = frozenset(("meeting", "talks", "sit", "discussions", "two", "both", "leaders", "sides"))
 #: "the Syrian leader", "the Jordanian monarch", "the Qatari premier": a participant named by country and office.
@@ -53,12 +64,14 @@ BY_COUNTRY = re.compile(
     + r") (?:[\w-]+ )?(?:leader|president|prime minister|premier|foreign minister|minister|king|monarch|emir|crown prince|sultan"
     r"|chancellor|head of state|counterpart|envoy|guest|host)\b"
 )
+DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS if d.isalpha())
 BY_COUNTRY_WORDS = frozenset((
     "leader", "president", "prime", "premier", "minister", "king", "monarch", "emir", "prince", "sultan", "chancellor", "state",
     "counterpart", "envoy", "guest", "host",
 ))
 #: The time words of OTHER_TIME anywhere: a meeting reported in them ("met in Washington last week") makes them the story's time.
 TIME_WORDS = re.compile(r"\b(?:last|next|previous|coming) (?:week|month|year)|\b(?:earlier|later) this (?:month|year)|\bago\b|\btomorrow\b", re.I)
+TIME_WORD_SET = frozenset(("last", "next", "previous", "coming", "earlier", "later", "ago", "tomorrow"))
 #: "the meeting", "their talks", "last week's talks", "the two leaders": a sentence that speaks of the meeting or of those
 #: who met is about the meeting just told, whatever else it names.
 ABOUT_THE_MEETING = re.compile(
@@ -83,7 +96,9 @@ def assign_sentences(
     shared = set.intersection(*sets)
     own = [people - shared for people in sets]
     everyone = set().union(*sets)
+    own_people = set().union(*own)  # empty for one meeting: its participants are all shared
     days = {c.date.day for c in candidates if c.date}
+    first_day = min(days, default=None)
     # The sentence that reports a meeting is about it, whatever else it names; it and the one that dates it are
     # never about another time.
     reporting: dict[str, list[int]] = {}
@@ -91,7 +106,7 @@ def assign_sentences(
         reporting.setdefault(c.sentence, []).append(i)
     own_sentences = {s for c in candidates for s in (c.sentence, c.date_sentence) if s}
     # An article whose meeting is itself "last week" speaks of that time throughout: the words mark nothing apart.
-    marks_apart = not any(TIME_WORDS.search(s) for s in own_sentences)
+    marks_apart = not any(not TIME_WORD_SET.isdisjoint(folded_words(s)[1]) and TIME_WORDS.search(s) for s in own_sentences)
     cities = {c.place.city for c in candidates if c.place} if len(candidates) > 1 else set()
     told = list(range(len(candidates)))  # the meetings just told; before any, all of them
     current = told
@@ -100,17 +115,23 @@ def assign_sentences(
         if paragraph != block:
             block, current = paragraph, told  # a new paragraph takes up the meetings just told
         names = {m.person for m in found}
-        hit = reporting.get(sentence) or _named_meetings(own, names, current)
+        words = folded_words(sentence)[1]
+        hit = reporting.get(sentence) or (_named_meetings(own, names, current) if not names.isdisjoint(own_people) else [])
         if not hit and country_of and len(candidates) > 1:
-            hit = _by_country(own, sentence, country_of)
+            hit = _by_country(own, sentence, words, country_of)
         named_someone = not names.isdisjoint(everyone)
-        day = _day_named(sentence, anchor) if days and (not named_someone or (len(candidates) > 1 and not hit)) else None
-        if sentence not in own_sentences and _elsewhen(sentence, None if named_someone else day, days, marks_apart):
+        day = _day_named(sentence, words, anchor) if days and (not named_someone or (len(candidates) > 1 and not hit)) else None
+        if named_someone:
+            day_before = None  # "... at the Kirya, after visiting a kibbutz attacked on October 7": the meeting's own
+        else:
+            day_before = day if day is not None and day.day < first_day else None
+        maybe_elsewhen = day_before is not None or not words.isdisjoint(ELSEWHEN_WORDS)
+        if maybe_elsewhen and sentence not in own_sentences and _elsewhen(sentence, words, day_before, marks_apart):
             current = []
             continue
         if hit:
             told = current = hit
-        elif named_someone or _about_the_meeting(sentence):
+        elif named_someone or (not current and _about_the_meeting(sentence, words)):
             current = told
         # "In Riyadh, the crown prince had also raised ...", told after the Cairo meeting: this sentence is about another
         # meeting than the one just told, the one held where (or on the day) it names; the next may not be.
@@ -120,22 +141,23 @@ def assign_sentences(
             candidates[i].sentences.append(sentence)
 
 
-def _elsewhen(sentence: str, day, days: set[dt.date], marks_apart: bool) -> bool:
-    """True when `sentence` tells of another time than the meetings': before all their days, or to come."""
-    words = folded_words(sentence)[1]
-    if not ELSEWHERE_WORDS.isdisjoint(words) and ELSEWHERE.search(sentence):
+def _elsewhen(sentence: str, words: frozenset[str], day_before, marks_apart: bool) -> bool:
+    """True when `sentence` (of folded `words`) tells of another time than the meetings': before all their days, or to come.
+
+    `day_before` is the day it names when that is before all the meetings': "On Sunday, Hamas rejected the proposal",
+    in a report of Monday's meeting, tells what came before."""
+    if day_before is not None:
         return True
-    if day is not None and day.day < min(days):
-        # "On Sunday, Hamas rejected the proposal", in a report of Monday's meeting: what came before. (`day` is
-        # None for a sentence naming a participant: "... at the Kirya, after visiting a kibbutz attacked on October 7".)
+    if not ELSEWHERE_WORDS.isdisjoint(words) and not ELSEWHERE_VERBS.isdisjoint(words) and ELSEWHERE.search(sentence):
         return True
     if not marks_apart or OTHER_TIME_WORDS.isdisjoint(words):
         return False
-    return OTHER_TIME.search(sentence) is not None and not _about_the_meeting(sentence)
+    told_apart = OTHER_TIME.match(sentence) is not None or (not PLANNED_VERBS.isdisjoint(words) and PLANNED.search(sentence) is not None)
+    return told_apart and not _about_the_meeting(sentence, words)
 
 
-def _about_the_meeting(sentence: str) -> bool:
-    return not ABOUT_WORDS.isdisjoint(folded_words(sentence)[1]) and ABOUT_THE_MEETING.search(sentence) is not None
+def _about_the_meeting(sentence: str, words: frozenset[str]) -> bool:
+    return not ABOUT_WORDS.isdisjoint(words) and ABOUT_THE_MEETING.search(sentence) is not None
 
 
 def _named_meetings(own: list[set[str]], names: set[str], current: list[int]) -> list[int]:
@@ -159,17 +181,17 @@ def _naming_most(own: list[set[str]], names: set[str], among) -> list[int]:
     return [i for i, count in counts.items() if count == most] if most else []
 
 
-def _by_country(own: list[set[str]], sentence: str, country_of: Callable[[str], str]) -> list[int]:
+def _by_country(own: list[set[str]], sentence: str, words: frozenset[str], country_of: Callable[[str], str]) -> list[int]:
     """The meetings of the participant a sentence names by country and office ("Trump told the Syrian leader ...")."""
-    if BY_COUNTRY_WORDS.isdisjoint(folded_words(sentence)[1]):
+    if BY_COUNTRY_WORDS.isdisjoint(words) or DEMONYM_WORDS.isdisjoint(words):
         return []
     countries = {DEMONYMS[m.group(1)] for m in BY_COUNTRY.finditer(sentence)}
     return [i for i, people in enumerate(own) if any(country_of(p) in countries for p in people)] if countries else []
 
 
-def _day_named(sentence: str, anchor: dt.date | None):
+def _day_named(sentence: str, words: frozenset[str], anchor: dt.date | None):
     """The day `sentence` names (not in a quote or a clause about someone), if any; most name none, and are told so quickly."""
-    if DAY_WORDS.isdisjoint(folded_words(sentence)[1]) and ALL_DIGITS_DATE.search(sentence) is None:
+    if DAY_WORDS.isdisjoint(words) and (MONTH_WORDS.isdisjoint(words) or DIGIT.search(sentence) is None):
         return None
     return date_in_sentence(_without_relative_clauses(_unquoted(_after_quote_closed(sentence))), anchor)
 
