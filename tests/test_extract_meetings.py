@@ -404,6 +404,7 @@ def test_two_delegations_spending_hours_together_are_one_meeting_where_the_story
     "Benjamin Netanyahu met Antony Blinken in Jerusalem on Monday, with Strategic Affairs Minister Ron Dermer and "
     "National Security Adviser Tzachi Hanegbi also present.",
     "Benjamin Netanyahu received Antony Blinken in Jerusalem on Monday, with Ron Dermer and Tzachi Hanegbi in attendance.",
+    "Antony Blinken, in the company of Ambassador Jack Lew, met Benjamin Netanyahu in Jerusalem on Monday.",
 ])
 def test_people_who_came_along_do_not_hold_the_meeting_and_do_not_stop_it(extractor, lede):
     assert meetings_of(extractor, f"---\ndate: 2024-06-10\n---\n{lede}") == [

@@ -91,7 +91,9 @@ CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 NOT_GIVEN_NAMES = frozenset(("Al", "El", "The", "His", "Her", "Highness", "Prince", "Sheikh", "King", "President", "Minister"))
 #: People who came along: "joined by IDF chief Herzi Halevi" did not hold the meeting.
-ATTENDEES = re.compile(r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the presence of\b", re.I)
+ATTENDEES = re.compile(
+    r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the (?:presence|company) of\b", re.I
+)
 #: "with Ron Dermer and Tzachi Hanegbi also present": people named as being in the room, not as holding the meeting.
 PRESENT = re.compile(
     r"\bwith\b(?:(?!\bwith\b)[^.;]){0,160}?\b(?:(?:also|were|was)\s+)?(?:present|in attendance|attending|looking on|sitting in|in tow)\b", re.I
