@@ -15,13 +15,12 @@ import datetime as dt
 import re
 from typing import Callable, Sequence
 
-from .dates import date_in_sentence
+from .dates import MONTHS, date_in_sentence
+from .discover import DEMONYMS
 from .meetings import MeetingCandidate, _unquoted, _without_relative_clauses
 from .people import Mention
 from .places import PlaceFinder
 from .quick import folded_words
-from .dates import MONTHS
-from .discover import DEMONYMS
 from .topics import ELSEWHERE, ELSEWHERE_WORDS
 
 #: Time words opening a sentence, setting what it tells apart from the meetings reported: before them, or still to come.
@@ -40,7 +39,8 @@ PLANNED = re.compile(
 )
 #: Every match of OTHER_TIME or PLANNED has one of these words: a sentence with none is spared the patterns.
 OTHER_TIME_WORDS = frozenset((
-    "last", "next", "previous", "coming", "earlier", "later", "ago", "tomorrow", "will", "due", "expected", "scheduled", "set", "slated", "plan", "plans",
+    "last", "next", "previous", "coming", "earlier", "later", "ago", "tomorrow",
+    "will", "due", "expected", "scheduled", "set", "slated", "plan", "plans",
 ))
 ELSEWHEN_WORDS = OTHER_TIME_WORDS | ELSEWHERE_WORDS
 #: ... and every match of ELSEWHERE one of these.

@@ -114,7 +114,7 @@ RELATED_TO = re.compile(
 )
 #: "..., days after Yahya Sinwar rejected the proposal": a clause, after the meeting word, about what came before or after;
 #: "Ahmed al-Sharaa, a onetime insurgent whose forces ousted Bashar Assad": one about someone who met.
-OTHER_TIME_CLAUSE = re.compile(r"\b(?:after|before|since|until)\s+(?=[A-Z])|\b(?:who|whose)\b")
+SIDE_CLAUSE = re.compile(r"\b(?:after|before|since|until)\s+(?=[A-Z])|\b(?:who|whose)\b")
 #: "... hosted him at his family home": the person the article follows, met by someone it names.
 OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
 #: "..., telling him that Joe Biden remained committed": what was said at the meeting, after its word, names no one in the room.
@@ -477,7 +477,7 @@ def participants_of_sentence(
         return [], False
     anaphoric = bool(REFERS_BACK.search(sentence[max(0, trigger.start() - 25) : trigger.end()]))
     # "..., days after Sinwar rejected the proposal": a clause after the meeting word about another time names no one in the room.
-    excluded = excluded + [range(m.start(), _clause_end(sentence, m.end())) for m in OTHER_TIME_CLAUSE.finditer(sentence, trigger.end())]
+    excluded = excluded + [range(m.start(), _clause_end(sentence, m.end())) for m in SIDE_CLAUSE.finditer(sentence, trigger.end())]
     if not SPEECH_WORDS.isdisjoint(folded_words(sentence)[1]) and (speech := SPEECH_AFTER.search(sentence, trigger.end())):
         excluded.append(range(speech.start(), len(sentence)))
     taking_part = [
@@ -487,14 +487,16 @@ def participants_of_sentence(
     people = tuple(dict.fromkeys(m.person for m in taking_part))
     head = sentence[: trigger.start()]
     by_protagonist = bool(protagonist and (SUBJECT_PRONOUN.search(head) or _calls_by_given_name(head, protagonist)))
+    guest = None
     if protagonist and not by_protagonist and protagonist not in people and OBJECT_PRONOUN.match(sentence, trigger.end()):
-        people = (*people, protagonist)  # "..., where Mitsotakis hosted him": the one the article follows is the guest
+        guest = protagonist  # "..., where Mitsotakis hosted him": the one the article follows is the guest
+        people = (*people, guest)
     if len(people) < (1 if by_protagonist else 2):
         return [], anaphoric
     before = tuple(dict.fromkeys(m.person for m in taking_part if m.start < trigger.start()))
     after = tuple(p for p in dict.fromkeys(m.person for m in taking_part if m.start >= trigger.start()) if p not in before)
-    if people[-1] == protagonist and protagonist not in before + after:
-        after = (protagonist,)
+    if guest:
+        after = (*after, guest)
     if not before and by_protagonist and protagonist not in after:
         before = (protagonist,)
         people = (protagonist, *people)
