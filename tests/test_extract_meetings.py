@@ -516,3 +516,10 @@ def test_someone_joining_by_phone_a_series_of_talks_and_an_inviter_are_not_a_mee
     assert [m[0] for m in meetings_of(extractor, text)] == [["Ahmed al-Sharaa", "Donald Trump"]]
     text = "---\ndate: 2023-04-06\n---\nFaisal bin Farhan and Hossein Amir-Abdollahian met in Beijing on Thursday at the invitation of Wang Yi."
     assert [m[0] for m in meetings_of(extractor, text)] == [["Faisal bin Farhan Al Saud", "Hossein Amir-Abdollahian"]]
+
+
+@pytest.mark.parametrize("subject", ["The Jordanian monarch", "King Abdullah"])
+def test_he_is_the_participant_the_sentence_before_names(extractor, subject):
+    text = ("---\ndate: 2024-02-16\n---\nEmmanuel Macron hosted King Abdullah II at the Elysee Palace on Friday.\n\n"
+            f"{subject} has been on a tour of Western capitals. He met Joe Biden at the White House on Monday.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Emmanuel Macron"], ["Abdullah II bin Al-Hussein", "Joe Biden"]]

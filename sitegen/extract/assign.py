@@ -16,7 +16,7 @@ import re
 from typing import Callable, Sequence
 
 from .dates import MONTHS, date_in_sentence
-from .discover import DEMONYMS
+from .discover import countries_named
 from .meetings import MeetingCandidate, _unquoted, _without_relative_clauses
 from .people import Mention
 from .places import PlaceFinder
@@ -58,17 +58,6 @@ MONTH_WORDS = frozenset(MONTHS)
 DIGIT = re.compile(r"\d")
 #: Every match of ABOUT_THE_MEETING has one of these words.
 ABOUT_WORDS = frozenset(("meeting", "talks", "sit", "discussions", "two", "both", "leaders", "sides"))
-#: "the Syrian leader", "the Jordanian monarch", "the Qatari premier": a participant named by country and office.
-BY_COUNTRY = re.compile(
-    r"\bthe (" + "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True) if d[:1].isupper() and d.isalpha() and d[-1].islower())
-    + r") (?:[\w-]+ )?(?:leader|president|prime minister|premier|foreign minister|minister|king|monarch|emir|crown prince|sultan"
-    r"|chancellor|head of state|counterpart|envoy|guest|host)\b"
-)
-DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS if d.isalpha())
-BY_COUNTRY_WORDS = frozenset((
-    "leader", "president", "prime", "premier", "minister", "king", "monarch", "emir", "prince", "sultan", "chancellor", "state",
-    "counterpart", "envoy", "guest", "host",
-))
 #: The time words of OTHER_TIME anywhere: a meeting reported in them ("met in Washington last week") makes them the story's time.
 TIME_WORDS = re.compile(r"\b(?:last|next|previous|coming) (?:week|month|year)|\b(?:earlier|later) this (?:month|year)|\bago\b|\btomorrow\b", re.I)
 TIME_WORD_SET = frozenset(("last", "next", "previous", "coming", "earlier", "later", "ago", "tomorrow"))
@@ -118,7 +107,7 @@ def assign_sentences(
         words = folded_words(sentence)[1]
         hit = reporting.get(sentence) or (_named_meetings(own, names, current) if not names.isdisjoint(own_people) else [])
         if not hit and country_of and len(candidates) > 1:
-            hit = _by_country(own, sentence, words, country_of)
+            hit = _by_country(own, sentence, country_of)
         named_someone = not names.isdisjoint(everyone)
         day = _day_named(sentence, words, anchor) if days and (not named_someone or (len(candidates) > 1 and not hit)) else None
         if named_someone:
@@ -181,11 +170,9 @@ def _naming_most(own: list[set[str]], names: set[str], among) -> list[int]:
     return [i for i, count in counts.items() if count == most] if most else []
 
 
-def _by_country(own: list[set[str]], sentence: str, words: frozenset[str], country_of: Callable[[str], str]) -> list[int]:
+def _by_country(own: list[set[str]], sentence: str, country_of: Callable[[str], str]) -> list[int]:
     """The meetings of the participant a sentence names by country and office ("Trump told the Syrian leader ...")."""
-    if BY_COUNTRY_WORDS.isdisjoint(words) or DEMONYM_WORDS.isdisjoint(words):
-        return []
-    countries = {DEMONYMS[m.group(1)] for m in BY_COUNTRY.finditer(sentence)}
+    countries = countries_named(sentence)
     return [i for i, people in enumerate(own) if any(country_of(p) in countries for p in people)] if countries else []
 
 

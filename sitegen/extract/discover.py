@@ -137,6 +137,28 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     return list(found.values())
 
 
+#: "the Syrian leader", "the Jordanian monarch", "the Qatari premier": someone named by country and office.
+BY_COUNTRY = re.compile(
+    r"\b[Tt]he (" + "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True) if d[:1].isupper() and d.isalpha() and d[-1].islower())
+    + r") (?:[\w-]+ )?(?:leader|president|prime minister|premier|foreign minister|minister|king|monarch|emir|crown prince|sultan"
+    r"|chancellor|head of state|counterpart|envoy|guest|host)\b"
+)
+#: Every match of BY_COUNTRY has one of these words, and one of DEMONYM_WORDS.
+BY_COUNTRY_WORDS = frozenset((
+    "leader", "president", "prime", "premier", "minister", "king", "monarch", "emir", "prince", "sultan", "chancellor", "state",
+    "counterpart", "envoy", "guest", "host",
+))
+DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS if d.isalpha())
+
+
+def countries_named(sentence: str) -> set[str]:
+    """The countries whose leader or minister `sentence` names by office alone ("the Jordanian monarch": Jordan)."""
+    words = folded_words(sentence)[1]
+    if BY_COUNTRY_WORDS.isdisjoint(words) or DEMONYM_WORDS.isdisjoint(words):
+        return set()
+    return {DEMONYMS[m.group(1)] for m in BY_COUNTRY.finditer(sentence)}
+
+
 def _may_name_an_office(sentence: str) -> bool:
     return OFFICE_CLUES.search(sentence) is not None or ("ead" in sentence and HEAD_BEFORE_NAME.search(sentence) is not None)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .dates import FoundDate, date_in_sentence
+from .discover import countries_named
 from .people import Mention
 from .places import PlaceFinder, PlaceMention
 from .quick import folded_words
@@ -209,7 +210,7 @@ def find_meetings(
             continue  # no meeting word: participants_of_sentence would find no one
         around = texts[index : index + 3]
         joint = any(not JOINT_WORDS.isdisjoint(folded_words(text)[1]) for text in around) and _says_joint(" ".join(around))
-        protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
+        protagonist = _protagonist(index, sentences, all_mentions, by_people, country_of)
         groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist, anchor)
         if not groups and "delegation" in folded_words(sentence)[1]:
             groups, joint = _delegation_listed_after(index, sentences, all_mentions), True
@@ -240,6 +241,21 @@ def find_meetings(
     candidates = _split_delegations(list(by_people.values()))
     _date_from_context(candidates, sentences, anchor)
     return candidates
+
+
+def _protagonist(index: int, sentences, mentions, by_people: dict, country_of: Callable[[str], str]) -> str | None:
+    """Whom "he" stands for: the one participant so far the sentence before, in the same paragraph, names ("The
+    Jordanian monarch has been on a tour of Western capitals. He met Biden ..."), else the host of the last meeting."""
+    if not by_people:
+        return None
+    participants = {p for group in by_people for p in group}
+    if index and sentences[index - 1][0] == sentences[index][0]:
+        named = {m.person for m in mentions[index - 1] if not m.attributive} & participants
+        if not named and (countries := countries_named(sentences[index - 1][1])):
+            named = {p for p in participants if country_of(p) in countries}
+        if len(named) == 1:
+            return next(iter(named))
+    return next(reversed(by_people.values())).participants[0]
 
 
 #: "Blinken then headed to the Prime Minister's Office in Jerusalem.": someone going somewhere.
