@@ -444,12 +444,16 @@ def _same_day_as_before(sentence: str) -> bool:
 
 #: "..., a day after talks in Riyadh with ...", "following talks in Doha": after the meeting word, a clause of another time.
 OTHER_TIME_AFTER = re.compile(r"\b(?:after|before|since|following)\b")
+OTHER_TIME_AFTER_WORDS = frozenset(("after", "before", "since", "following"))
 
 
 def without_other_times(sentence: str) -> str:
     """The sentence with its clauses of another time after the meeting word blanked: "Blinken met Sisi on Tuesday, a day
     after talks in Riyadh" names Riyadh as where the talks before were, not this meeting. Before the meeting word
     such a clause tells where the subject was ("After arriving in Riyadh, Blinken met ..."), and is kept."""
+    words = folded_words(sentence)[1]
+    if OTHER_TIME_AFTER_WORDS.isdisjoint(words) or MEETING_WORDS.isdisjoint(words):
+        return sentence  # most sentences: no meeting word, or no clause of another time
     trigger = TRIGGER.search(sentence)
     if trigger is None:
         return sentence
