@@ -523,3 +523,13 @@ def test_he_is_the_participant_the_sentence_before_names(extractor, subject):
     text = ("---\ndate: 2024-02-16\n---\nEmmanuel Macron hosted King Abdullah II at the Elysee Palace on Friday.\n\n"
             f"{subject} has been on a tour of Western capitals. He met Joe Biden at the White House on Monday.")
     assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Emmanuel Macron"], ["Abdullah II bin Al-Hussein", "Joe Biden"]]
+
+
+def test_a_meeting_before_told_in_a_clause_of_its_own_gives_no_one_day_or_place(extractor):
+    text = ("---\ndate: 2023-11-06\n---\nAntony Blinken met Benjamin Netanyahu in Tel Aviv on Monday.\n\n"
+            "Blinken, who arrived from Amman, where he had met Foreign Minister Ayman Safadi on Saturday, also held talks with "
+            "President Isaac Herzog.")
+    assert meetings_of(extractor, text) == [
+        (["Antony Blinken", "Benjamin Netanyahu"], dt.date(2023, 11, 6), "Tel Aviv"),
+        (["Antony Blinken", "Isaac Herzog"], dt.date(2023, 11, 6), "Tel Aviv"),
+    ]

@@ -220,7 +220,7 @@ def find_meetings(
             continue
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
         found_date = date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)
-        found_place = places.meeting_place(without_other_times(sentence)) or _place_travelled_to(index, sentences, places)
+        found_place = places.meeting_place(without_other_times(_without_had_met(sentence))) or _place_travelled_to(index, sentences, places)
         for group in groups:
             key = frozenset(group)
             current = by_people.get(key)
@@ -363,6 +363,13 @@ ELSEWHEN_REACH = 50
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|where)\b")
 #: A clause about someone or something named, up to the next comma: its day is not the meeting's.
 RELATIVE_CLAUSE_SPAN = re.compile(r",\s*(?:who|whose)\b[^,]*")
+#: ", where he had met Safadi on Saturday,": a meeting before the one told, in a clause of its own; its people, day and
+#: place are not the sentence's meeting's.
+HAD_MET_CLAUSE = re.compile(
+    r",\s*(?:where|when|who|after which)\b[^,;]*?\bhad\s+(?:(?:already|previously|earlier|also|just|first)\s+)?"
+    r"(?:met|held|hosted|received|visited)\b[^,;]*",
+    re.I,
+)
 
 
 def _elsewhen(sentence: str, trigger: re.Match, anchor) -> bool:
@@ -438,7 +445,7 @@ def _same_day_as_before(sentence: str) -> bool:
     fight Hamas" says nothing of the day."""
     if SAME_DAY_AS_BEFORE.search(sentence):
         return True
-    trigger = TRIGGER.search(sentence)
+    trigger = TRIGGER.search(_without_had_met(sentence))
     return ALSO.search(sentence, 0, trigger.start() if trigger else len(sentence)) is not None
 
 
@@ -626,6 +633,8 @@ def _excluded_spans(sentence: str, back_references: bool = True, attributions: b
         spans.append(range(match.start(), end))
     for match in ATTENDEES.finditer(sentence):
         spans.append(range(match.start(), _aside_end(sentence, match.end())))
+    if " had " in sentence:
+        spans.extend(range(m.start(), m.end()) for m in HAD_MET_CLAUSE.finditer(sentence))
     if not PRESENT_WORDS.isdisjoint(folded_words(sentence)[1]):
         spans.extend(range(m.start(), m.end()) for m in PRESENT.finditer(sentence))
     if not REMOTE_WORDS.isdisjoint(folded_words(sentence)[1]):
@@ -666,6 +675,13 @@ def _unquoted(sentence: str) -> str:
     return QUOTED.sub(" ", sentence)
 
 
+def _without_had_met(sentence: str) -> str:
+    """The sentence with its clauses of a meeting before blanked (", where he had met Safadi in Amman,")."""
+    return HAD_MET_CLAUSE.sub(lambda m: " " * len(m.group()), sentence) if " had " in sentence else sentence
+
+
 def _without_relative_clauses(sentence: str) -> str:
-    """The sentence less its ", who ..." clauses: "al-Shaibani, who was named minister on Saturday" dates the naming."""
+    """The sentence less its ", who ..." clauses: "al-Shaibani, who was named minister on Saturday" dates the naming;
+    ", where he had met Safadi on Saturday" dates the meeting before."""
+    sentence = _without_had_met(sentence)
     return RELATIVE_CLAUSE_SPAN.sub(" ", sentence) if ", who" in sentence else sentence

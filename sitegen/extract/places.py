@@ -45,6 +45,8 @@ ONWARD = re.compile(
 )
 #: "Blinken then heads to Cairo": the next stop of a tour, which is not where the story's meeting was (unless one follows).
 NEXT_STOP = re.compile(rf"\b(?:then|later|next|afterwards)\s+(?:[\w-]+\s+){{0,2}}?{_TRAVEL}\s+(?:on\s+|onward\s+)?(?:to|for)\s+(?:the\s+)?$", re.I)
+#: "Blinken, who arrived from Amman, ...": where someone came from, not where they met.
+ORIGIN = re.compile(r"\b(?:arriv\w*|flew|fly\w*|flies|came|coming|travell?\w*|return\w*)\s+(?:in\s+|back\s+)?from\s+(?:the\s+)?$", re.I)
 #: "flew on to Doha, where he held talks": the place the next clause is set in.
 WHERE_AFTER = re.compile(r",?\s+where\b")
 
@@ -116,7 +118,7 @@ class PlaceFinder:
         venues = [m for m in mentions if m.venue and not SPEAKS.match(text, m.end) and not STAFF_AFTER.match(text, m.end)]
         if venues:
             return venues[0]
-        located = [m for m in mentions if LOCATED.search(text[max(0, m.start - 40) : m.start])]
+        located = [m for m in mentions if LOCATED.search(before := text[max(0, m.start - 40) : m.start]) and not ORIGIN.search(before)]
         return located[0] if located else None
 
 
