@@ -65,3 +65,9 @@ def test_a_day_word_owning_something_else_than_a_meeting_dates_nothing():
     anchor = D(2024, 8, 20)
     assert date_in_sentence("In today's Daily Kickoff: we unpack the sit-down.", anchor) is None
     assert date_in_sentence("Monday's meeting ran long.", anchor).day == D(2024, 8, 19)
+
+
+def test_year_first_dates_with_a_time_or_slashes():
+    assert publication_date(("Posted: 2023-11-06T09:41:00Z",)) == D(2023, 11, 6)
+    assert publication_date(("2023/11/06 09:41",)) == D(2023, 11, 6)
+    assert find_absolute_dates("ref 2023-11-061") == []

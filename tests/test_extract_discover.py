@@ -69,3 +69,8 @@ def test_a_name_with_accents_is_discovered():
     assert discovered("Saar held a meeting with Dubravka Šuica, the Commissioner for the Mediterranean.") == [
         ("Dubravka Šuica", "unknown", "Commissioner for the Mediterranean", True)
     ]
+
+
+def test_a_sentence_opening_before_a_comma_and_an_office_is_no_name():
+    assert discovered("In Riyadh, the crown prince had also raised the Houthi attacks.") == []
+    assert discovered("On Monday, the foreign minister met Blinken.") == []

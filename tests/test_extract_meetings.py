@@ -393,3 +393,143 @@ def test_two_delegations_spending_hours_together_are_one_meeting_where_the_story
     assert meetings_of(extractor, text) == [
         (["Marco Rubio", "Sergey Lavrov", "Steve Witkoff", "Yuri Ushakov"], dt.date(2025, 2, 18), "Riyadh")
     ]
+
+
+@pytest.mark.parametrize("lede", [
+    # asides of people who came along, before or after the meeting word
+    "Antony Blinken, accompanied by US Ambassador Jack Lew, met Benjamin Netanyahu in Jerusalem on Monday.",
+    "Accompanied by Ambassador Jack Lew, Jake Sullivan and Brett McGurk, Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday.",
+    "Antony Blinken was received by Benjamin Netanyahu in Jerusalem on Monday, joined by Jake Sullivan, Brett McGurk and Jack Lew.",
+    # people named as being in the room
+    "Benjamin Netanyahu met Antony Blinken in Jerusalem on Monday, with Strategic Affairs Minister Ron Dermer and "
+    "National Security Adviser Tzachi Hanegbi also present.",
+    "Benjamin Netanyahu received Antony Blinken in Jerusalem on Monday, with Ron Dermer and Tzachi Hanegbi in attendance.",
+    "Antony Blinken, in the company of Ambassador Jack Lew, met Benjamin Netanyahu in Jerusalem on Monday.",
+])
+def test_people_who_came_along_do_not_hold_the_meeting_and_do_not_stop_it(extractor, lede):
+    assert meetings_of(extractor, f"---\ndate: 2024-06-10\n---\n{lede}") == [
+        (["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 6, 10), "Jerusalem")
+    ]
+
+
+@pytest.mark.parametrize("lede", [
+    "Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday to discuss Joe Biden's ceasefire proposal.",
+    "Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday to press the ceasefire plan announced by US President Joe Biden.",
+    "Antony Blinken held talks with Benjamin Netanyahu in Jerusalem on Monday, days after Yahya Sinwar rejected the proposal.",
+    "Antony Blinken met Benjamin Netanyahu, a close ally of Donald Trump, in Jerusalem on Monday.",
+    "Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday, telling him that Joe Biden remained committed to a deal.",
+])
+def test_people_only_mentioned_beside_the_meeting_did_not_take_part(extractor, lede):
+    assert meetings_of(extractor, f"---\ndate: 2024-06-10\n---\n{lede}") == [
+        (["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 6, 10), "Jerusalem")
+    ]
+
+
+def test_those_who_hold_the_meeting_are_kept_whatever_the_grammar(extractor):
+    text = "---\ndate: 2024-06-10\n---\nAntony Blinken was received by Benjamin Netanyahu in Jerusalem on Monday."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Benjamin Netanyahu"]]
+    text = "---\ndate: 2024-06-10\n---\nBenjamin Netanyahu's meeting with Antony Blinken in Jerusalem on Monday lasted three hours."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Benjamin Netanyahu"]]
+
+
+def test_a_wire_brief_of_one_paragraph_ending_in_a_quotation_reports_its_meeting(extractor):
+    text = "June 24, 2024\nAntony Blinken met Yoav Gallant in Washington on Monday. “The hostages must come home,” Gallant said."
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Yoav Gallant"], dt.date(2024, 6, 24), "Washington")]
+    problems = Problems()
+    assert meetings_of(extractor, 'Antony Blinken met Yoav Gallant in Washington on Monday. "It was a good meeting."', problems) == [
+        (["Antony Blinken", "Yoav Gallant"], None, "Washington")
+    ]
+    assert any("no publication date found" in p.message for p in problems.warnings)  # no date given: none made up
+
+
+def test_talks_between_two_people_and_an_audience_with_one_are_meetings(extractor):
+    text = "---\ndate: 2024-06-10\n---\nTalks between Antony Blinken and Benjamin Netanyahu in Jerusalem on Monday lasted three hours."
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2024, 6, 10), "Jerusalem")]
+    text = "---\ndate: 2024-06-10\n---\nAbbas Araghchi was granted an audience with King Abdullah II in Amman on Monday."
+    assert meetings_of(extractor, text) == [(["Abbas Araghchi", "Abdullah II bin Al-Hussein"], dt.date(2024, 6, 10), "Amman")]
+
+
+def test_the_purpose_of_a_trip_still_to_come_is_no_meeting(extractor):
+    text = ("---\ndate: 2023-11-06\n---\nAntony Blinken met Benjamin Netanyahu in Tel Aviv on Monday. "
+            "Blinken will travel to Ankara on Tuesday to meet Turkish Foreign Minister Hakan Fidan.")
+    assert meetings_of(extractor, text) == [(["Antony Blinken", "Benjamin Netanyahu"], dt.date(2023, 11, 6), "Tel Aviv")]
+
+
+@pytest.mark.parametrize("later", [
+    "Antony Blinken is expected to travel to Germany on Saturday for talks with Chancellor Olaf Scholz.",
+    "Benjamin Netanyahu has refused to meet Mahmoud Abbas.",
+])
+def test_trips_still_to_come_and_refusals_are_no_meetings(extractor, later):
+    text = f"---\ndate: 2024-02-12\n---\nEmmanuel Macron met Antony Blinken at the Elysee Palace on Monday. {later}"
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Antony Blinken", "Emmanuel Macron"]]
+
+
+def test_a_clause_about_someone_who_met_names_no_one_in_the_room(extractor):
+    text = ("---\ndate: 2025-05-14\n---\nDonald Trump met Ahmed al-Sharaa, a onetime insurgent whose forces ousted Bashar al-Assad, "
+            "in Riyadh on Wednesday.")
+    assert meetings_of(extractor, text) == [(["Ahmed al-Sharaa", "Donald Trump"], dt.date(2025, 5, 14), "Riyadh")]
+
+
+def test_him_after_the_meeting_word_is_the_person_the_article_follows(extractor):
+    text = ("---\ndate: 2024-01-07\n---\nAntony Blinken met King Abdullah II in Amman on Saturday. Later on Saturday he flew to Crete, "
+            "where Prime Minister Kyriakos Mitsotakis hosted him at his family home in Chania.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Antony Blinken"], ["Antony Blinken", "Kyriakos Mitsotakis"]]
+
+
+def test_a_meeting_before_the_summit_just_told_is_on_its_day(extractor):
+    text = ("---\ndate: 2023-07-18\n---\nFumio Kishida held talks with Tamim bin Hamad Al Thani in Doha on Tuesday.\n\n"
+            "On Sunday, Kishida met Mohammed bin Salman in Jeddah.\n\n"
+            "Before the summit with the crown prince, Kishida met Jasem Albudaiwi, secretary general of the Gulf Cooperation Council.")
+    assert [m[1] for m in meetings_of(extractor, text)] == [dt.date(2023, 7, 18), dt.date(2023, 7, 16), dt.date(2023, 7, 16)]
+
+
+@pytest.mark.parametrize("lede", [
+    "Vladimir Putin shook hands with Masoud Pezeshkian at the Kremlin on Monday before their talks.",
+    "Masoud Pezeshkian had lunch with Vladimir Putin at the Kremlin on Monday.",
+    "Vladimir Putin and Masoud Pezeshkian held a joint press conference at the Kremlin on Monday.",
+    "Masoud Pezeshkian paid a courtesy call on Vladimir Putin at the Kremlin on Monday.",
+])
+def test_a_meeting_told_by_what_was_done_together(extractor, lede):
+    assert meetings_of(extractor, f"---\ndate: 2024-06-10\n---\n{lede}") == [(["Masoud Pezeshkian", "Vladimir Putin"], dt.date(2024, 6, 10), "Moscow")]
+
+
+def test_a_greeting_at_the_airport_is_no_meeting(extractor):
+    text = "---\ndate: 2025-02-16\n---\nMarco Rubio landed at Ben Gurion Airport on Saturday night and was greeted by Gideon Sa'ar."
+    assert meetings_of(extractor, text) == []
+
+
+def test_a_meeting_without_a_day_takes_the_one_its_paragraph_gave_just_before_it(extractor):
+    text = ("---\ndate: 2023-10-25\n---\nEmmanuel Macron met Abdel Fattah el-Sisi in Cairo on Wednesday.\n\n"
+            "Macron began his tour in Israel on Tuesday. In Jerusalem, he met Benjamin Netanyahu and proposed that the coalition "
+            "fighting the Islamic State group should also fight Hamas.")
+    assert meetings_of(extractor, text) == [
+        (["Abdel Fattah el-Sisi", "Emmanuel Macron"], dt.date(2023, 10, 25), "Cairo"),
+        (["Benjamin Netanyahu", "Emmanuel Macron"], dt.date(2023, 10, 24), "Jerusalem"),
+    ]
+
+
+def test_someone_joining_by_phone_a_series_of_talks_and_an_inviter_are_not_a_meeting(extractor):
+    text = ("---\ndate: 2025-05-14\n---\nDonald Trump met Ahmed al-Sharaa in Riyadh on Wednesday. Mohammed bin Salman hosted and "
+            "attended the meeting, which lasted around 33 minutes, while Recep Tayyip Erdogan joined by phone. "
+            "Steve Witkoff has held four rounds of talks with Abbas Araghchi. "
+            "David Cameron and Annalena Baerbock were due to fly on to Capri for a meeting of G7 ministers.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Ahmed al-Sharaa", "Donald Trump"]]
+    text = "---\ndate: 2023-04-06\n---\nFaisal bin Farhan and Hossein Amir-Abdollahian met in Beijing on Thursday at the invitation of Wang Yi."
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Faisal bin Farhan Al Saud", "Hossein Amir-Abdollahian"]]
+
+
+@pytest.mark.parametrize("subject", ["The Jordanian monarch", "King Abdullah"])
+def test_he_is_the_participant_the_sentence_before_names(extractor, subject):
+    text = ("---\ndate: 2024-02-16\n---\nEmmanuel Macron hosted King Abdullah II at the Elysee Palace on Friday.\n\n"
+            f"{subject} has been on a tour of Western capitals. He met Joe Biden at the White House on Monday.")
+    assert [m[0] for m in meetings_of(extractor, text)] == [["Abdullah II bin Al-Hussein", "Emmanuel Macron"], ["Abdullah II bin Al-Hussein", "Joe Biden"]]
+
+
+def test_a_meeting_before_told_in_a_clause_of_its_own_gives_no_one_day_or_place(extractor):
+    text = ("---\ndate: 2023-11-06\n---\nAntony Blinken met Benjamin Netanyahu in Tel Aviv on Monday.\n\n"
+            "Blinken, who arrived from Amman, where he had met Foreign Minister Ayman Safadi on Saturday, also held talks with "
+            "President Isaac Herzog.")
+    assert meetings_of(extractor, text) == [
+        (["Antony Blinken", "Benjamin Netanyahu"], dt.date(2023, 11, 6), "Tel Aviv"),
+        (["Antony Blinken", "Isaac Herzog"], dt.date(2023, 11, 6), "Tel Aviv"),
+    ]

@@ -100,3 +100,18 @@ def test_the_site_name_and_slogan_above_the_first_menu_are_not_the_headline():
     cleaned = clean_text(page)
     assert cleaned.title == "Ukraine: Guterres meets Zelenskyy and Erdogan in Lviv"
     assert "UN News" in cleaned.furniture
+
+
+def test_a_bare_date_above_the_first_line_is_a_date_line_not_a_section_label():
+    for line in ("June 24, 2024", "Fri 3 Mar 2023", "06.11.2023"):
+        clean = clean_text(f"{line}\nAntony Blinken met Yoav Gallant in Washington on Monday, officials said after the talks.")
+        assert clean.date_lines == (line,), line
+
+
+def test_a_one_paragraph_brief_ending_in_a_quotation_is_prose_not_a_headline():
+    for brief in ('Antony Blinken met Yoav Gallant in Washington on Monday. "It was a good meeting."',
+                  "Antony Blinken met Yoav Gallant in Washington on Monday. “The hostages must come home.”",
+                  'The King stressed the need for a ceasefire, saying: "The catastrophe must end."'):
+        clean = clean_text(brief)
+        assert clean.title is None and clean.blocks[0].text == brief, brief
+    assert clean_text('Blinken: "We will not stop"\n\nAntony Blinken met Yoav Gallant on Monday.').title == 'Blinken: "We will not stop"'

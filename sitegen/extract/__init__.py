@@ -19,7 +19,8 @@ from ..problems import Problems
 from ..refdata import ReferenceData
 from .dates import dateline_date, publication_date, weekdays_named
 from .discover import discover_people
-from .meetings import MeetingCandidate, assign_sentences, find_meetings, lede_date
+from .assign import assign_sentences
+from .meetings import MeetingCandidate, find_meetings, lede_date, without_other_times
 from .people import PersonMatcher, canonical_names, distinct, marks_and_mentions, mentions_in
 from .places import PlaceFinder
 from .sentences import sentence_spans
@@ -29,8 +30,9 @@ from .topics import TopicFinder
 UNKNOWN_COUNTRY = "unknown"
 #: A dateline opening the story: a city in capitals, then a comma, a dash or the agency.
 DATELINE = re.compile(r"^([A-Z][A-Z.'’ -]{2,30}?[A-Z])(?:,\s| —| –| -\s|\s\(|\s//)")
-#: A dateline in title case before a colon ("Muscat: His Highness ..."): taken only when it is a known city.
-DATELINE_COLON = re.compile(r"^([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)?):\s")
+#: A dateline in title case, or before a colon: "Muscat: His Highness ...", "Riyadh (AFP) -", "Riyadh, Saudi Arabia (AP) —",
+#: "Riyadh, March 20 (SPA) --", "RIYADH: ...". Taken only when it is a known city: a sentence may open the same way.
+DATELINE_TITLE = re.compile(r"^([A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+){0,2})(?::\s|,\s|\s[—–-]{1,2}\s|\s\()")
 LEDE_SENTENCES = 3
 #: How far into a paragraph a dateline's agency may stand.
 DATELINE_REACH = 80
@@ -123,7 +125,7 @@ class Extractor:
             candidates = [match]
         if not candidates:
             problems.warning(source.name, "no meeting found: add 'participants:' or 'meetings:' to the front matter if it reports one", key="meetings")
-        assign_sentences(candidates, sentences, mentions)
+        assign_sentences(candidates, sentences, mentions, self.places, published, context.country_of)
         # Where the story is set: worked out once, and only for a meeting whose own sentences give no place.
         story_place = functools.cache(lambda: self._dateline_city(sentences) or self._main_place([s for _, s in sentences]))
         reported = []
@@ -167,21 +169,21 @@ class Extractor:
 
 
     def _dateline_city(self, sentences) -> str | None:
-        """The city of the dateline ("BERLIN, March 16 (Reuters) -", "ROME —"): where the story was filed."""
+        """The city of the dateline ("BERLIN, March 16 (Reuters) -", "ROME —", "Riyadh (AFP) -"): where the story was filed."""
         for _, sentence in sentences[:LEDE_SENTENCES]:
             match = DATELINE.match(sentence)
             if match:
                 name = match.group(1).strip().title()
                 known = self.places.find(name)
                 return known[0].city if known else name
-            match = DATELINE_COLON.match(sentence)
+            match = DATELINE_TITLE.match(sentence)
             if match and (known := self.places.find(match.group(1))) and known[0].start == 0:
                 return known[0].city
         return None
 
     def _main_place(self, sentences: list[str]) -> str | None:
         """The city an article is set in: the one it names most often as a location."""
-        counts = Counter(p.city for s in sentences if (p := self.places.meeting_place(s)))
+        counts = Counter(p.city for s in sentences if (p := self.places.meeting_place(without_other_times(s), next_stops=True)))
         return counts.most_common(1)[0][0] if counts else None
 
     # -- outlet ----------------------------------------------------------------

@@ -26,7 +26,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)(?=\d{1,2}:\d\d|\b)"
 ABSOLUTE_FORMS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}", re.I),  # June 24, 2024 / JANUARY 31 2023
     re.compile(rf"\b{_DAY}\s+{_MONTH}\s*,?\s*{_YEAR}", re.I),  # 24 June 2024 / 14 May ,2025
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2024-06-24
+    # 2024-06-24, 2024-06-24T09:41:00Z, 2024/06/24: year first is never read the other way round.
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)([-/])(?P<month>[01]\d)\2(?P<day>[0-3]\d)(?![\d/-])"),
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)", re.I),  # June 24 (year from context)
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s+\d)", re.I),  # 24 June
 ]

@@ -115,6 +115,9 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
         for match in [*titled, *office_after, *office_of, *the_office]:
             name = NOT_NAME.sub("", match.group("name")).strip(" ’'")
             name = HONORIFIC.sub("", POSSESSIVE_END.sub("", name))
+            # "In Riyadh, the crown prince ...": a name run opening a sentence may begin with a capitalised function word.
+            while name.split(" ", 1)[0] in NOT_OFFICE:
+                name = name.split(" ", 1)[1] if " " in name else ""
             if any(word in DEMONYMS or OFFICE.fullmatch(word) for word in name.split()):
                 continue  # "Qatari PM" is an office, not a name
             if len(name) < MIN_NAME_LENGTH or len(name.split()) < 2 or name in found:
@@ -132,6 +135,28 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
                 discovered=True,
             )
     return list(found.values())
+
+
+#: "the Syrian leader", "the Jordanian monarch", "the Qatari premier": someone named by country and office.
+BY_COUNTRY = re.compile(
+    r"\b[Tt]he (" + "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True) if d[:1].isupper() and d.isalpha() and d[-1].islower())
+    + r") (?:[\w-]+ )?(?:leader|president|prime minister|premier|foreign minister|minister|king|monarch|emir|crown prince|sultan"
+    r"|chancellor|head of state|counterpart|envoy|guest|host)\b"
+)
+#: Every match of BY_COUNTRY has one of these words, and one of DEMONYM_WORDS.
+BY_COUNTRY_WORDS = frozenset((
+    "leader", "president", "prime", "premier", "minister", "king", "monarch", "emir", "prince", "sultan", "chancellor", "state",
+    "counterpart", "envoy", "guest", "host",
+))
+DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS if d.isalpha())
+
+
+def countries_named(sentence: str) -> set[str]:
+    """The countries whose leader or minister `sentence` names by office alone ("the Jordanian monarch": Jordan)."""
+    words = folded_words(sentence)[1]
+    if BY_COUNTRY_WORDS.isdisjoint(words) or DEMONYM_WORDS.isdisjoint(words):
+        return set()
+    return {DEMONYMS[m.group(1)] for m in BY_COUNTRY.finditer(sentence)}
 
 
 def _may_name_an_office(sentence: str) -> bool:

@@ -16,13 +16,20 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .dates import FoundDate, date_in_sentence
+from .discover import countries_named
 from .people import Mention
 from .places import PlaceFinder, PlaceMention
 from .quick import folded_words
 
 TRIGGER = re.compile(
-    r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks with|sat down with"
+    r"\b(met|meets?|meetings?|hosted|hosts?|hosting|(?:held|holds|holding)\s+(?:[\w-]+\s+){0,4}?talks|talks (?:with|between)|sat down with"
     r"|sit-down|working (?:lunch|dinner|breakfast)|conferred with|received|receives|welcomed|co-chair(?:ed|s)?"
+    # "was granted an audience with King Abdullah": a royal's or a pope's way of meeting.
+    r"|audience with"
+    # Being together told by what was done together: "shook hands with", "had lunch at the Elysee", "held a joint
+    # press conference", "paid a courtesy call on". (Not "greeted": a greeting at the airport is no meeting.)
+    r"|shook hands with|(?:had|shared|over) (?:a |an )?(?:[\w-]+ )?(?:lunch|dinner|breakfast)"
+    r"|joint (?:press|news) conference|paid (?:a |an )?(?:[\w-]+ )?(?:visit|call) (?:to|on)"
     # "spent four and a half hours at Diriyah Palace with Lavrov": time spent with someone is a meeting.
     r"|spent\s+(?:[\w-]+\s+){1,4}?(?:hours?|minutes)\b[^.;]{0,40}?\swith)\b",
     re.I,
@@ -30,12 +37,16 @@ TRIGGER = re.compile(
 #: Every match of TRIGGER or AFTER_OWN_TALKS has one of these words: a sentence with none reports no meeting.
 MEETING_WORDS = frozenset((
     "closeted", "spent", "met", "meet", "meets", "meeting", "meetings", "hosted", "host", "hosts", "hosting", "talks", "sat", "sit", "working",
-    "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair",
+    "conferred", "received", "receives", "welcomed", "chaired", "chairs", "chair", "audience", "shook",
+    "lunch", "dinner", "breakfast", "conference", "paid",
 ))
 #: Words just before a meeting word that make it not (yet) have happened.
 NOT_HAPPENED = re.compile(
     r"\b(will|would|shall|scheduled|expected|plans?|planned|planning|upcoming|next|set to|due to|hopes? to"
-    r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if|was to|were to|is to|are to)\b[^.;]{0,20}$"
+    r"|intends? to|could|might|may|not|never|cancel\w*|postpon\w*|invited|invitation|whether|if|was to|were to|is to|are to"
+    r"|refus\w*|declin\w*|ruled out|rejected)\b[^.;]{0,20}$"
+    # "Blinken will travel to Ankara on Tuesday to meet Fidan", "... for talks with Scholz": the purpose of a trip still to come.
+    r"|\b(?:will|would|(?:due|expected|scheduled|set) to|plans? to)\b[^.;]{0,80}\b(?:to|for)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$"
     # "... after El-Sisi hosted ...", "since Netanyahu met ...": an earlier meeting named as background.
     r"|\b(?:after|before|following|since|prior to|ahead of)\b(?! the two\b| they\b| their\b| both\b)[^,;]{0,60}$"
     # "Netanyahu flies to Florida for Friday meeting with Trump": a day's meeting still to come.
@@ -71,20 +82,60 @@ AFTER_OWN_TALKS = re.compile(
 SUBJECT_PRONOUN = re.compile(r"(?:^|[,;]\s*(?:where|when|and|then)?\s*)(?:he|she)\b(?!\s+(?:said|says|told|added))", re.I)
 #: "received A and B separately", "in two separate meetings": each met the host alone.
 SEPARATELY = re.compile(r"\bseparately\b|\bseparate (?:meetings|talks)\b", re.I)
-#: The word after a possessive name, past its adjectives: "Trump's incoming Middle East envoy".
-OWNED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(envoy|adviser|advisor|aide|aides|office|spokesman|spokeswoman|spokesperson|son|daughter|wife|husband|"
-                   r"chief of staff|representative|emissary|deputy|son-in-law|government|cabinet|administration|meeting|talks|visit)\b", re.I)
-MEETING_NOUNS = frozenset(("meeting", "talks", "visit"))
+#: The words after a possessive name, up to its noun: "Trump's incoming Middle East envoy", "Biden's ceasefire proposal".
+OWNED = re.compile(r"(?:\s+[\w-]+){1,4}")
+#: What a person in the room may own: "Netanyahu's meeting with Biden", "Blinken's talks", "Sisi's guest".
+MEETING_NOUNS = frozenset(("meeting", "meetings", "talks", "visit", "trip", "tour", "sit-down", "guest", "guests", "host", "hosts"))
 #: Where a sentence's second clause begins: "..., and Foreign Minister Lapid held talks with ...".
 CLAUSE_BREAK = re.compile(r",\s+(?:and|while|but|whereas)\s+")
 #: Capitalised words: "His Highness Sayyid Badr" calls Badr Albusaidi by his given name.
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 NOT_GIVEN_NAMES = frozenset(("Al", "El", "The", "His", "Her", "Highness", "Prince", "Sheikh", "King", "President", "Minister"))
 #: People who came along: "joined by IDF chief Herzi Halevi" did not hold the meeting.
-ATTENDEES = re.compile(r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the presence of\b", re.I)
+ATTENDEES = re.compile(
+    r"\b(?:joined|accompanied|flanked|attended|escorted) by\b|\balong with\b|\bin the (?:presence|company) of\b", re.I
+)
+#: "with Ron Dermer and Tzachi Hanegbi also present": people named as being in the room, not as holding the meeting.
+PRESENT = re.compile(
+    r"\bwith\b(?:(?!\bwith\b)[^.;]){0,160}?\b(?:(?:also|were|was)\s+)?(?:present|in attendance|attending|looking on|sitting in|in tow)\b", re.I
+)
+PRESENT_WORDS = frozenset(("present", "attendance", "attending", "looking", "sitting", "tow"))
+#: "proposed by US President Joe Biden": the doer of another act, named after its participle and "by".
+AGENT_BEFORE = re.compile(r"\b([a-z][a-z-]*(?:ed|en|wn|de|nt|ld|ght))\s+by\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,5}$")
+#: Participles whose doer holds or joins the meeting: "was received by Erdogan", "a delegation led by Witkoff".
+MEETING_AGENTS = frozenset((
+    "received", "hosted", "welcomed", "greeted", "met", "joined", "accompanied", "led", "headed", "chaired", "co-chaired", "invited",
+    "represented", "flanked", "attended", "escorted", "visited", "held", "organised", "organized", "convened", "seen",
+))
+#: "Netanyahu, a close ally of Donald Trump": a person named as whom someone else is related to.
+RELATED_TO = re.compile(
+    r"\b(?:ally|allies|envoy|adviser|advisor|aide|son|daughter|wife|husband|brother|father|son-in-law|nephew|cousin|representative"
+    r"|deputy|successor|predecessor|rival|critic|opponent|friend|confidant|supporter|backer)\s+of\s+(?:(?:[A-Z][\w.'’-]*|the)\s+){0,4}$",
+    re.I,
+)
+#: "..., days after Yahya Sinwar rejected the proposal": a clause, after the meeting word, about what came before or after;
+#: "Ahmed al-Sharaa, a onetime insurgent whose forces ousted Bashar Assad": one about someone who met.
+SIDE_CLAUSE = re.compile(r"\b(?:after|before|since|until)\s+(?=[A-Z])|\b(?:who|whose)\b")
+#: "... hosted him at his family home": the person the article follows, met by someone it names.
+OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
+#: "..., telling him that Joe Biden remained committed": what was said at the meeting, after its word, names no one in the room.
+SPEECH_AFTER = re.compile(r"\b(?:said|saying|told|telling|warned|warning|stressed|stressing|urged|urging|assured|assuring|noted|noting)\b")
+SPEECH_WORDS = frozenset(("said", "saying", "told", "telling", "warned", "warning", "stressed", "stressing", "urged", "urging", "assured",
+                          "assuring", "noted", "noting"))
 #: "handed over a message from Khamenei", "on behalf of Trump": a sender named, not someone in the room.
-SENDER = re.compile(r"\b(?:message|letter|invitation|greetings|regards) from\b|\bon behalf of\b", re.I)
+SENDER = re.compile(r"\b(?:message|letter|invitation|greetings|regards) from\b|\bon behalf of\b|\bat the invitation of\b", re.I)
 SENDER_WORDS = frozenset(("message", "letter", "invitation", "greetings", "regards", "behalf"))
+#: "while Erdogan joined by phone", "took part via video link": someone not in the room, whatever the meeting.
+REMOTE = re.compile(
+    r"\b(?:joined|joining|participated|participating|took part|taking part|attended|attending)\s+(?:[\w-]+\s+){0,3}?(?:by|via|over)\s+"
+    r"(?:(?:tele)?phone|video\w*|video link|teleconference)\b|\b(?:joined|participated|took part) (?:virtually|remotely)\b",
+    re.I,
+)
+REMOTE_WORDS = frozenset(("phone", "telephone", "video", "videoconference", "teleconference", "virtually", "remotely"))
+#: Where the clause of someone who joined from afar begins: "..., while Erdogan joined by phone".
+CLAUSE_START = re.compile(r".*(?:[,;]|\bwhile\b|\bas\b|\band\b)", re.S)
+#: "Witkoff has held four rounds of talks with Araghchi": a series of meetings over time, not one.
+ROUNDS = re.compile(r"\brounds? of\b", re.I)
 #: "met with Blinken on Monday and with Burns": the preposition said again, a meeting again.
 AND_WITH = re.compile(r",?\s+and (?:then |later |also )?with\b", re.I)
 LIST_CONTINUES = re.compile(r"^\s*(including|and|as well as|such as|among them|both|with)\b", re.I)
@@ -159,7 +210,7 @@ def find_meetings(
             continue  # no meeting word: participants_of_sentence would find no one
         around = texts[index : index + 3]
         joint = any(not JOINT_WORDS.isdisjoint(folded_words(text)[1]) for text in around) and _says_joint(" ".join(around))
-        protagonist = next(reversed(by_people.values())).participants[0] if by_people else None
+        protagonist = _protagonist(index, sentences, all_mentions, by_people, country_of)
         groups, anaphoric = participants_of_sentence(sentence, mentions, country_of, joint, protagonist, anchor)
         if not groups and "delegation" in folded_words(sentence)[1]:
             groups, joint = _delegation_listed_after(index, sentences, all_mentions), True
@@ -169,7 +220,7 @@ def find_meetings(
             continue
         hub = _hub_of_delegation(groups, sentence, mentions, country_of) if not joint else None
         found_date = date_in_sentence(_without_relative_clauses(_unquoted(sentence)), anchor)
-        found_place = places.meeting_place(sentence) or _place_travelled_to(index, sentences, places)
+        found_place = places.meeting_place(without_other_times(_without_had_met(sentence))) or _place_travelled_to(index, sentences, places)
         for group in groups:
             key = frozenset(group)
             current = by_people.get(key)
@@ -190,6 +241,21 @@ def find_meetings(
     candidates = _split_delegations(list(by_people.values()))
     _date_from_context(candidates, sentences, anchor)
     return candidates
+
+
+def _protagonist(index: int, sentences, mentions, by_people: dict, country_of: Callable[[str], str]) -> str | None:
+    """Whom "he" stands for: the one participant so far the sentence before, in the same paragraph, names ("The
+    Jordanian monarch has been on a tour of Western capitals. He met Biden ..."), else the host of the last meeting."""
+    if not by_people:
+        return None
+    participants = {p for group in by_people for p in group}
+    if index and sentences[index - 1][0] == sentences[index][0]:
+        named = {m.person for m in mentions[index - 1] if not m.attributive} & participants
+        if not named and (countries := countries_named(sentences[index - 1][1])):
+            named = {p for p in participants if country_of(p) in countries}
+        if len(named) == 1:
+            return next(iter(named))
+    return next(reversed(by_people.values())).participants[0]
 
 
 #: "Blinken then headed to the Prime Minister's Office in Jerusalem.": someone going somewhere.
@@ -274,11 +340,12 @@ def _split_delegations(candidates: list[MeetingCandidate]) -> list[MeetingCandid
 
 #: "Later in the day, X met Y": the meeting is on the day of the one reported before it.
 SAME_DAY_AS_BEFORE = re.compile(
-    r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day|also)\b|^Earlier\b"
+    r"\b(later|then|afterwards|after that|separately|earlier in the day|the same day)\b|^Earlier\b"
     # "Before his audience with the crown prince, Araghchi held talks with ...": timed by the meeting just told.
-    r"|^(?:Before|After|Following|Ahead of)\s+(?:his|her|their)\s+(?:[\w-]+\s+)?(?:audience|meeting|talks|visit|sit-down)\b",
+    r"|^(?:Before|After|Following|Ahead of)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:audience|meeting|talks|visit|sit-down|summit)\b",
     re.I,
 )
+ALSO = re.compile(r"\balso\b", re.I)
 LEDE_SENTENCES = 3
 #: "Pezeshkian has met Qatar's emir": news in the present perfect happened on the day it was published.
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|just)\s+)?(?:met|hosted|received|welcomed|held)\b", re.I)
@@ -296,6 +363,13 @@ ELSEWHEN_REACH = 50
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|where)\b")
 #: A clause about someone or something named, up to the next comma: its day is not the meeting's.
 RELATIVE_CLAUSE_SPAN = re.compile(r",\s*(?:who|whose)\b[^,]*")
+#: ", where he had met Safadi on Saturday,": a meeting before the one told, in a clause of its own; its people, day and
+#: place are not the sentence's meeting's.
+HAD_MET_CLAUSE = re.compile(
+    r",\s*(?:where|when|who|after which)\b[^,;]*?\bhad\s+(?:(?:already|previously|earlier|also|just|first)\s+)?"
+    r"(?:met|held|hosted|received|visited)\b[^,;]*",
+    re.I,
+)
 
 
 def _elsewhen(sentence: str, trigger: re.Match, anchor) -> bool:
@@ -341,23 +415,63 @@ def _is_prose(sentence: str) -> bool:
 
 
 def _date_from_context(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], anchor) -> None:
-    """A meeting whose own sentences give no day takes it from its paragraph, the meeting before, or the lede."""
+    """A meeting whose own sentences give no day takes it from the meeting before, the sentences before it in its
+    paragraph ("Macron began his tour in Israel on Tuesday. In Jerusalem, he met Netanyahu"), the lede, or the rest
+    of its paragraph."""
     lede = lede_date(sentences, anchor)
     previous: MeetingCandidate | None = None
     for candidate in candidates:
         if candidate.date is None:
-            paragraph = [s for b, s in sentences if b == candidate.block and s != candidate.sentence]
+            paragraph = [s for b, s in sentences if b == candidate.block]
+            at = paragraph.index(candidate.sentence) if candidate.sentence in paragraph else len(paragraph)
+            before, after = paragraph[:at][::-1], paragraph[at + 1 :]
             around = None
-            if previous and previous.date and SAME_DAY_AS_BEFORE.search(candidate.sentence):
+            if previous and previous.date and _same_day_as_before(candidate.sentence):
                 around = (previous.date_sentence, previous.date)
                 candidate.place = candidate.place or previous.place  # the same day, and where it gives no other place, there
-            around = around or lede or next(((s, d) for s in paragraph if (d := date_in_sentence(_unquoted(s), anchor))), None)
+            around = around or _first_dated(before, anchor) or lede or _first_dated(after, anchor)
             around = around or _nearest_dated(candidate, candidates)
             if around is None and anchor and PRESENT_PERFECT.search(candidate.sentence):
                 around = (candidate.sentence, FoundDate(anchor, 0, 0, False))
             if around:
                 candidate.date_sentence, candidate.date = around
         previous = candidate
+
+
+def _same_day_as_before(sentence: str) -> bool:
+    """"Later, X met Y", "He also met Y": a meeting told as one more of the day just told.
+
+    "also" counts only before the meeting word: "he met Netanyahu and proposed that the coalition should also
+    fight Hamas" says nothing of the day."""
+    if SAME_DAY_AS_BEFORE.search(sentence):
+        return True
+    trigger = TRIGGER.search(_without_had_met(sentence))
+    return ALSO.search(sentence, 0, trigger.start() if trigger else len(sentence)) is not None
+
+
+#: "..., a day after talks in Riyadh with ...", "following talks in Doha": after the meeting word, a clause of another time.
+OTHER_TIME_AFTER = re.compile(r"\b(?:after|before|since|following)\b")
+OTHER_TIME_AFTER_WORDS = frozenset(("after", "before", "since", "following"))
+
+
+def without_other_times(sentence: str) -> str:
+    """The sentence with its clauses of another time after the meeting word blanked: "Blinken met Sisi on Tuesday, a day
+    after talks in Riyadh" names Riyadh as where the talks before were, not this meeting. Before the meeting word
+    such a clause tells where the subject was ("After arriving in Riyadh, Blinken met ..."), and is kept."""
+    words = folded_words(sentence)[1]
+    if OTHER_TIME_AFTER_WORDS.isdisjoint(words) or MEETING_WORDS.isdisjoint(words):
+        return sentence  # most sentences: no meeting word, or no clause of another time
+    trigger = TRIGGER.search(sentence)
+    if trigger is None:
+        return sentence
+    for clause in OTHER_TIME_AFTER.finditer(sentence, trigger.end()):
+        end = _clause_end(sentence, clause.end())
+        sentence = sentence[: clause.start()] + " " * (end - clause.start()) + sentence[end:]
+    return sentence
+
+
+def _first_dated(sentences: list[str], anchor) -> tuple[str, FoundDate] | None:
+    return next(((s, d) for s in sentences if (d := date_in_sentence(_unquoted(s), anchor))), None)
 
 
 def participants_of_sentence(
@@ -389,14 +503,27 @@ def participants_of_sentence(
     if trigger is None or _elsewhen(sentence, trigger, anchor):
         return [], False
     anaphoric = bool(REFERS_BACK.search(sentence[max(0, trigger.start() - 25) : trigger.end()]))
-    taking_part = [m for m in mentions if not m.attributive and not any(m.start in span for span in excluded) and not _owner_only(sentence, m)]
+    # "..., days after Sinwar rejected the proposal": a clause after the meeting word about another time names no one in the room.
+    excluded = excluded + [range(m.start(), _clause_end(sentence, m.end())) for m in SIDE_CLAUSE.finditer(sentence, trigger.end())]
+    if not SPEECH_WORDS.isdisjoint(folded_words(sentence)[1]) and (speech := SPEECH_AFTER.search(sentence, trigger.end())):
+        excluded.append(range(speech.start(), len(sentence)))
+    taking_part = [
+        m for m in mentions
+        if not m.attributive and not any(m.start in span for span in excluded) and not _owner_only(sentence, m) and not _not_in_the_room(sentence, m)
+    ]
     people = tuple(dict.fromkeys(m.person for m in taking_part))
     head = sentence[: trigger.start()]
     by_protagonist = bool(protagonist and (SUBJECT_PRONOUN.search(head) or _calls_by_given_name(head, protagonist)))
+    guest = None
+    if protagonist and not by_protagonist and protagonist not in people and OBJECT_PRONOUN.match(sentence, trigger.end()):
+        guest = protagonist  # "..., where Mitsotakis hosted him": the one the article follows is the guest
+        people = (*people, guest)
     if len(people) < (1 if by_protagonist else 2):
         return [], anaphoric
     before = tuple(dict.fromkeys(m.person for m in taking_part if m.start < trigger.start()))
     after = tuple(p for p in dict.fromkeys(m.person for m in taking_part if m.start >= trigger.start()) if p not in before)
+    if guest:
+        after = (*after, guest)
     if not before and by_protagonist and protagonist not in after:
         before = (protagonist,)
         people = (protagonist, *people)
@@ -451,15 +578,20 @@ def _calls_by_given_name(head: str, protagonist: str) -> bool:
     return bool(given) and not given.isdisjoint(CAPITALISED.findall(head))
 
 
+def _clause_end(sentence: str, start: int) -> int:
+    comma = sentence.find(",", start)
+    return comma if comma != -1 else len(sentence)
+
+
 def _owner_only(sentence: str, mention: Mention) -> bool:
-    """"Trump's envoy Witkoff met ...": a person named as someone's principal, not in the room.
+    """"Trump's envoy Witkoff met ...", "to discuss Biden's proposal": a person named as the owner of something, not in the room.
 
     "Netanyahu's meeting with Biden" keeps him: the thing he owns is the meeting.
     """
     if sentence[mention.end - 2 : mention.end] not in ("'s", "’s"):
         return False
     owned = OWNED.match(sentence, mention.end)
-    return owned is not None and owned.group(1).lower() not in MEETING_NOUNS
+    return owned is None or MEETING_NOUNS.isdisjoint(owned.group().lower().split())
 
 
 def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -> list[tuple[str, ...]]:
@@ -477,7 +609,7 @@ def split_bilateral(people: tuple[str, ...], country_of: Callable[[str], str]) -
 
 
 def _is_live_trigger(sentence: str, trigger: re.Match, excluded: list[range]) -> bool:
-    if any(trigger.start() in span for span in excluded):
+    if any(trigger.start() in span for span in excluded) or ROUNDS.search(trigger.group()):
         return False
     if PLANNED_AFTER.match(sentence[trigger.start() :]) or CALL_AFTER.match(sentence, trigger.end()):
         return False
@@ -500,7 +632,15 @@ def _excluded_spans(sentence: str, back_references: bool = True, attributions: b
                     break
         spans.append(range(match.start(), end))
     for match in ATTENDEES.finditer(sentence):
-        spans.append(range(match.start(), len(sentence)))
+        spans.append(range(match.start(), _aside_end(sentence, match.end())))
+    if " had " in sentence:
+        spans.extend(range(m.start(), m.end()) for m in HAD_MET_CLAUSE.finditer(sentence))
+    if not PRESENT_WORDS.isdisjoint(folded_words(sentence)[1]):
+        spans.extend(range(m.start(), m.end()) for m in PRESENT.finditer(sentence))
+    if not REMOTE_WORDS.isdisjoint(folded_words(sentence)[1]):
+        for match in REMOTE.finditer(sentence):
+            opening = CLAUSE_START.match(sentence, 0, match.start())
+            spans.append(range(opening.end() if opening else 0, match.end()))
     if not SENDER_WORDS.isdisjoint(folded_words(sentence)[1]):
         for match in SENDER.finditer(sentence):
             end = sentence.find(",", match.end())
@@ -511,27 +651,37 @@ def _excluded_spans(sentence: str, back_references: bool = True, attributions: b
     return spans
 
 
+def _aside_end(sentence: str, start: int) -> int:
+    """Where a phrase of people who came along ends: before the clause that holds the meeting word, or at the end.
+
+    "Blinken, accompanied by Ambassador Jack Lew, met Netanyahu": the aside ends at the comma before "met";
+    "... met Netanyahu, joined by A, B and C." runs to the end.
+    """
+    for comma in COMMA.finditer(sentence, start):
+        if TRIGGER.search(sentence, comma.end(), _clause_end(sentence, comma.end())):
+            return comma.start()
+    return len(sentence)
+
+
+def _not_in_the_room(sentence: str, mention: Mention) -> bool:
+    """A person named only as the doer of another act ("the plan announced by Biden") or as someone's relation ("an ally of Trump")."""
+    before = sentence[max(0, mention.start - 60) : mention.start]
+    if " by " in before and (agent := AGENT_BEFORE.search(before)) and agent.group(1).lower() not in MEETING_AGENTS:
+        return True
+    return " of " in before and RELATED_TO.search(before) is not None
+
+
 def _unquoted(sentence: str) -> str:
     return QUOTED.sub(" ", sentence)
 
 
+def _without_had_met(sentence: str) -> str:
+    """The sentence with its clauses of a meeting before blanked (", where he had met Safadi in Amman,")."""
+    return HAD_MET_CLAUSE.sub(lambda m: " " * len(m.group()), sentence) if " had " in sentence else sentence
+
+
 def _without_relative_clauses(sentence: str) -> str:
-    """The sentence less its ", who ..." clauses: "al-Shaibani, who was named minister on Saturday" dates the naming."""
+    """The sentence less its ", who ..." clauses: "al-Shaibani, who was named minister on Saturday" dates the naming;
+    ", where he had met Safadi on Saturday" dates the meeting before."""
+    sentence = _without_had_met(sentence)
     return RELATIVE_CLAUSE_SPAN.sub(" ", sentence) if ", who" in sentence else sentence
-
-
-def assign_sentences(candidates: list[MeetingCandidate], sentences: Sequence[tuple[int, str]], mentions: Sequence[list[Mention]]) -> None:
-    """Give each meeting the sentences about it: those naming its own participant, and what follows them."""
-    if not candidates:
-        return
-    sets = [set(c.participants) for c in candidates]
-    shared = set.intersection(*sets)
-    own = [people - shared for people in sets]
-    current = list(range(len(candidates)))
-    for (_, sentence), found in zip(sentences, mentions):
-        names = {m.person for m in found}
-        hit = [i for i, people in enumerate(own) if people & names]
-        if hit:
-            current = hit
-        for i in current:
-            candidates[i].sentences.append(sentence)

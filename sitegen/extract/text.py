@@ -15,6 +15,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..article import Block
 from .dates import find_absolute_dates, find_numeric_dates
 from .quick import any_of
+from .sentences import sentence_spans
 
 DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
 CAPTION = re.compile(
@@ -50,6 +51,8 @@ TAIL_MARKERS = re.compile(
 OFFER = re.compile(r"^From \$\d+.*first month|^Subscribe for|^Get unlimited access|^Only \$\d+", re.I)
 NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
 SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
+#: A full stop at the end, inside closing quotes or not: prose ('... Blinken said.', '..., he said: "It must end."'), never a headline.
+FULL_STOP_END = re.compile(r"[.…][”\"’')\]]*$")
 HEADING_MAX_WORDS = 12
 #: How many lines back a repeated caption is looked for.
 CAPTION_LOOKBACK = 8
@@ -150,8 +153,9 @@ def _without_site_name(lines: list[str], menu_at: int | None, furniture: list[st
 def _split_head(lines: list[str], date_lines: list[str], furniture: list[str]) -> tuple[str | None, list[str]]:
     """The headline, found past the masthead, navigation and section labels above it."""
     for index, line in enumerate(lines[:HEAD_LINES]):
-        if DATE_LINE.match(line):
-            date_lines.append(line)  # "Published: 3.4.2025, 14:48": a date line, not a section label
+        if DATE_LINE.match(line) or _is_date_line(line):
+            # "Published: 3.4.2025, 14:48", "June 24, 2024", "Fri 3 Mar 2023": a date line, not a section label
+            date_lines.append(line)
             continue
         if NAV_LINE.search(line) or " | " in line or _is_section_label(line) or _is_masthead(line):
             furniture.append(line)
@@ -214,8 +218,10 @@ def _is_date_line(line: str) -> bool:
 
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= TITLE_MAX_WORDS or line.endswith(".") or _is_caption(line):
+    if not 3 <= len(words) <= TITLE_MAX_WORDS or FULL_STOP_END.search(line) or _is_caption(line):
         return False
+    if len(sentence_spans(line)) > 1:
+        return False  # 'Blinken met Gallant on Monday. "The hostages must come home."': a brief's prose, not its headline
     # Title-case labels ("International - Middle East") are not headlines; headlines have a small word or length.
     return any(w[:1].islower() for w in words) or len(words) >= 6
 
