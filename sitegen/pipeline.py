@@ -74,9 +74,8 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     static = static_files(config.root)
     env = make_environment(search_path(config.root, "templates"), config, archive, static)
     renders_file = store / per_output("renders", out_dir)
-    remembered = cache.load(renders_file, tuple) if use_cache else None
     renders = Renders.remembered(
-        remembered if remembered is not None and len(remembered) == 2 else None,
+        cache.load(renders_file, tuple) if use_cache else None,
         salt=_render_salt(config, inputs, content_dir, data_dir),
         index=ModelIndex(archive, env.globals["counts"]),
         present=site_files,

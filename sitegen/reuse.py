@@ -6,19 +6,21 @@ code, the templates, static files and settings) are as when it was made; every
 model object and attribute its template read then is unchanged (depends.py);
 and its file in the current site is as that build wrote it.
 
-What changed in the model is found once, not page by page: the cache holds the
-state each read had at the last build (`seen`, one entry per read, whichever
-pages made it), the reads whose state differs now are the changed ones, and a
-page is stale if it made one of them. A share card is
-drawn again unless what it says changed. Everything else (feeds, the sitemap,
-redirects, the data files) is made every time, and written only where its
-bytes changed (write.py).
+What changed in the model is found once, not page by page: the cache holds a
+table of every read the last build's files made, with the state each had then
+(one entry per read, whichever pages made it); the reads whose state differs
+now are the changed ones, and a page is stale if it made one of them. Each file
+names its reads by their numbers in the table, so the 3 million of them at
+10,000 articles load as one small array a file. A share card is drawn again
+unless what it says changed. Everything else (feeds, the sitemap, redirects,
+the data files) is made every time, and written only where its bytes changed
+(write.py).
 """
 
 from __future__ import annotations
 
 import json
-import sys
+from array import array
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -33,7 +35,7 @@ from .urls import output_file
 
 @dataclass(frozen=True)
 class Made:
-    """What one file was made from."""
+    """What one rendered file was made from, as a worker hands it back."""
 
     #: The hash of its planned value and of everything global.
     own: str
@@ -41,36 +43,53 @@ class Made:
     reads: tuple[str, ...] = ()
 
 
-#: What the last build's files were made from, and the state (depends.ModelIndex.state) of every read they made.
-Remembered = tuple[dict[str, Made], dict[str, str]]
+#: What a file was made from, as remembered: its own hash, and the numbers of its reads in the read table.
+Record = tuple[str, array]
+#: What the last build left: the read table, the state of each read then, each file's record,
+#: and the size of the table when it was last renumbered.
+Remembered = tuple[list[str], list[str], dict[str, Record], int]
 #: How many parts the reads are checked in, shared out among the cores.
 SLICES = 8
 #: The state remembered of a read whose object is gone: unlike any state, so it always counts as changed.
 GONE = "\0gone"
+#: The table keeps the reads of files since gone or made again (numbers never change while it grows);
+#: it is renumbered, leaving them out, once it has grown by this much since the last time.
+COMPACT_GROWTH = 1.25
+_NO_READS = array("I")
 
 
 @dataclass
 class Renders:
-    previous: dict[str, Made]
+    #: The last build's files: what each was made from.
+    previous: dict[str, Record]
     #: The hash of everything global: code, templates, static files, settings.
     salt: str
     index: ModelIndex
     #: Files of the current site that are as the last build wrote them.
     present: dict[str, FileStamp]
-    #: The state of every read of the `previous` files, when they were made; each one must be here.
-    seen: dict[str, str] = field(default_factory=dict)
+    #: The read table: every read a file made, numbered by its place here.
+    reads: list[str] = field(default_factory=list)
+    #: The state of each read when it was last checked (depends.ModelIndex.state, or GONE).
+    states: list[str] = field(default_factory=list)
+    #: The size of the table when it was last renumbered (0: never).
+    compacted: int = 0
     #: What this build's files were made from (kept ones included): the cache for the next build.
-    records: dict[str, Made] = field(default_factory=dict)
+    records: dict[str, Record] = field(default_factory=dict)
     #: Files of the current site to keep as they are.
     kept: list[str] = field(default_factory=list)
     _planned: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
-    _changed: set[str] | None = None
+    #: How many reads of the table the last build left (those after are new in this build).
+    _known: int = 0
+    _changed: set[int] | None = None
+    _numbers: dict[str, int] | None = None
 
     @classmethod
-    def remembered(cls, previous: Remembered | None, **fields) -> Renders:
-        """Renders of a build that starts from what the last one left (None: nothing to reuse)."""
-        records, seen = previous if previous is not None else ({}, {})
-        return cls(previous=records, seen=seen, **fields)
+    def remembered(cls, previous: object, **fields) -> Renders:
+        """Renders of a build that starts from what the last one left (None, or anything else: nothing to reuse)."""
+        if not (isinstance(previous, tuple) and len(previous) == 4):
+            previous = ([], [], {}, 0)
+        reads, states, records, compacted = previous
+        return cls(previous=records, reads=reads, states=states, compacted=compacted, _known=len(reads), **fields)
 
     def reusable(self, page: Page, structured: dict | None) -> bool:
         """Whether the current site's file of `page` is what rendering it again would give.
@@ -82,45 +101,50 @@ class Renders:
         own = cache.digest(self.salt, state, json.dumps(structured, ensure_ascii=False, sort_keys=True))
         self._planned[file] = (own, refs)
         made = self.previous.get(file)
-        if made is None or made.own != own or file not in self.present or not self.changed.isdisjoint(made.reads):
+        if made is None or made[0] != own or file not in self.present or not self.changed.isdisjoint(made[1]):
             return False
         self.records[file] = made
         self.kept.append(file)
         return True
 
     @property
-    def changed(self) -> set[str]:
-        """The reads whose state is not what it was at the last build (an object gone included): found once,
-        on every core (each state is a hash of what was read, and there are some 200,000 at 10,000 articles)."""
+    def changed(self) -> set[int]:
+        """The numbers of the reads whose state is not what it was at the last build (an object gone
+        included): found once, on every core (each state is a hash of what was read)."""
         if self._changed is None:
-            seen = list(self.seen.items())
-            size = -(-len(seen) // SLICES) or 1
-            units = [lambda part=seen[i : i + size]: self._differing(part) for i in range(0, len(seen), size)]
-            self._changed = set(render_all(units, items=len(seen)))
+            size = -(-self._known // SLICES) or 1
+            units = [lambda start=start: self._differing(start, min(start + size, self._known)) for start in range(0, self._known, size)]
+            self._changed = set(render_all(units, items=self._known))
         return self._changed
 
-    def _differing(self, seen: list[tuple[str, str]]) -> list[str]:
-        state = self.index.state
-        return [read for read, before in seen if state(read) != before]
+    def _differing(self, start: int, end: int) -> list[int]:
+        state, reads, states = self.index.state, self.reads, self.states
+        return [number for number in range(start, end) if state(reads[number]) != states[number]]
 
     def remember(self) -> Remembered:
-        """What to cache for the next build: the records, and the state now of every read they made."""
-        # Reads not changed have the state they had; kept files made none of the changed ones, and
-        # the reads of rendered files are added below.
-        seen = {read: before for read, before in self.seen.items() if read not in self.changed}
-        kept = set(self.kept)
+        """What to cache for the next build: the read table with the state now of every read, and the records."""
         state = self.index.state
-        for file, made in self.records.items():
-            if file not in kept:
-                for read in made.reads:
-                    if read not in seen:
-                        now = state(read)
-                        seen[read] = GONE if now is None else now
-        return self.records, seen
+        for number in self.changed:
+            now = state(self.reads[number])
+            self.states[number] = GONE if now is None else now
+        if not self.compacted:
+            self.compacted = len(self.reads)
+        elif len(self.reads) > COMPACT_GROWTH * self.compacted:
+            self._compact()
+        return self.reads, self.states, self.records, self.compacted
+
+    def _compact(self) -> None:
+        """Number again only the reads some file of this build made (in the same order)."""
+        used = sorted(set().union(*(numbers for _, numbers in self.records.values())))
+        renumbered = {old: new for new, old in enumerate(used)}
+        self.reads = [self.reads[number] for number in used]
+        self.states = [self.states[number] for number in used]
+        self.records = {file: (own, array("I", map(renumbered.__getitem__, numbers))) for file, (own, numbers) in self.records.items()}
+        self.compacted = len(self.reads)
 
     def reusable_card(self, file: str, card: Card) -> bool:
         """Whether the current site's share card `file` already says what `card` says."""
-        made = Made(cache.digest(self.salt, card))
+        made = (cache.digest(self.salt, card), _NO_READS)
         self.records[file] = made
         if self.previous.get(file) == made and file in self.present:
             self.kept.append(file)
@@ -137,7 +161,7 @@ class Renders:
             finally:
                 reads = env.stop()
             own, refs = self._planned[file]
-            rendered.append((file, data, Made(own, tuple(sorted({*reads, *refs})))))  # interned by collect, where they stay
+            rendered.append((file, data, Made(own, tuple({*reads, *refs}))))
         return rendered
 
     def collect(self, outputs: Iterable[tuple]) -> Iterator[tuple[str, bytes]]:
@@ -145,12 +169,19 @@ class Renders:
         for output in outputs:
             if len(output) == 3:
                 file, data, made = output
-                self.records[file] = Made(made.own, _interned(made.reads))
+                self.records[file] = (made.own, array("I", sorted(map(self._number, made.reads))))
                 yield file, data
             else:
                 yield output
 
-
-def _interned(reads: Iterable[str]) -> tuple[str, ...]:
-    """`reads` as one shared string each: the cache then stores each read once, not once a page (200 MB -> 50 MB at 10,000 articles)."""
-    return tuple(map(sys.intern, reads))
+    def _number(self, read: str) -> int:
+        """The number of `read` in the table, where it is added (with its state now) if it is new."""
+        if self._numbers is None:
+            self._numbers = {read: number for number, read in enumerate(self.reads)}
+        number = self._numbers.get(read)
+        if number is None:
+            number = self._numbers[read] = len(self.reads)
+            self.reads.append(read)
+            now = self.index.state(read)
+            self.states.append(GONE if now is None else now)
+        return number
