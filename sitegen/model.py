@@ -216,7 +216,23 @@ class ArticlePage:
     meetings: list[Meeting] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
-    blocks: list[TextBlock] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Not fields: the archive's people, to link the text with, and the text once linked (see blocks).
+        self._people: _People | None = None
+        self._blocks: list[TextBlock] | None = None
+
+    @property
+    def blocks(self) -> list[TextBlock]:
+        """The article's text, each person it names linked at their first mention.
+
+        Made when first asked for (by the article's page, or a state in depends.py), not for every
+        article while the model is linked: a rebuild renders few article pages, and a build renders
+        them on the workers, which then hold the blocks instead of the build process.
+        """
+        if self._blocks is None:
+            self._blocks = [_text_block(block, self._people, self.article.name) for block in self.article.blocks] if self._people else []
+        return self._blocks
 
     @property
     def url(self) -> str:
@@ -267,7 +283,10 @@ def build_archive(articles: list[Article], data: ReferenceData, problems: Proble
             close = difflib.get_close_matches(unknown, topics, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             problems.warning(page.article.name, f"unknown topic '{unknown}' is left out: {hint}topic ids are in topics.yaml", key="topics")
-        page.blocks = [_text_block(block, people, page.article.name) for block in page.article.blocks]
+        # Everyone the text links is known to the archive now (an unknown name is warned of here, once).
+        for name in {name for block in page.article.blocks for _, _, name in block.people}:
+            people.get(name, page.article.name)
+        page._people = people
         for person in page.people:
             person.articles.append(page)
     _link_meetings(meetings)
