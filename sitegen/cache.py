@@ -1,15 +1,16 @@
 """The build cache: what the last build read and made, so the next one redoes only what changed.
 
 It lives in ``.sitegen-cache/`` in the site folder (keep it out of git; deleting
-it only makes the next build a cold one). Five files, so that each build loads
+it only makes the next build a cold one). Files of their own, so that each build loads
 only what it needs:
 
 - ``state-<output>.pickle``: the stamp of every input file, a key for the whole
   build, the stamp of every output file and folder and what the last build
   reported. A rebuild whose inputs and outputs match it does nothing at all.
 - ``spare-<output>.pickle``: the stamp of every file of the spare folder (write.py).
-- ``articles.pickle``: each article's extraction, keyed by the article's bytes
-  and by everything else extraction depends on (data files, sitegen's code).
+- ``articles-NN.pickle``: each article's extraction, keyed by the article's bytes
+  and by everything else extraction depends on (data files, sitegen's code), in
+  16 parts by key, so that an edit writes one part again.
 - ``renders-<output>.pickle``: for each rendered file, what it was made from
   (see depends.py), so that unchanged pages are kept rather than rendered.
 - ``search-<output>.pickle``: each page's search shard, by the hash of its bytes

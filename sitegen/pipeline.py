@@ -165,8 +165,8 @@ def _extract(content_dir: Path, data_dir: Path, data: ReferenceData, inputs: dic
     """Every article extracted, in file order; an article whose bytes, data files and sitegen are
     as at an earlier build takes that build's extraction from the cache."""
     salt = cache.digest(code_version(), [inputs[p].sha for p in (str(data_dir / name) for name in DATA_FILES) if p in inputs])
-    cache_file = store / "articles.pickle"
-    known: dict[str, Extracted] = (cache.load(cache_file, dict) if use_cache else None) or {}
+    parts = [(cache.load(_articles_file(store, part), dict) if use_cache else None) or {} for part in range(ARTICLE_PARTS)]
+    known: dict[str, Extracted] = {key: extracted for part in parts for key, extracted in part.items()}
     paths = scan_content(content_dir, problems)
     names = [article_name(path, content_dir) for path in paths]
     keys = [cache.digest(salt, name, inputs[str(path)].sha) if str(path) in inputs else None for path, name in zip(paths, names)]
@@ -184,6 +184,21 @@ def _extract(content_dir: Path, data_dir: Path, data: ReferenceData, inputs: dic
         # Errors are not remembered: they are few, and one may depend on the day (a date "in the future").
         if key is not None and not any(p.severity is Severity.ERROR for p in found):
             remembered[key] = (article, found)
-    if remembered.keys() != known.keys():
-        cache.save(cache_file, remembered)
+    # Only the parts whose articles changed are written again: an edit rewrites one part, not 65 MB.
+    for part in range(ARTICLE_PARTS):
+        now = {key: extracted for key, extracted in remembered.items() if _article_part(key) == part}
+        if now.keys() != parts[part].keys():
+            cache.save(_articles_file(store, part), now)
     return articles
+
+
+#: The extraction cache is cut into this many files, by each article's key.
+ARTICLE_PARTS = 16
+
+
+def _article_part(key: str) -> int:
+    return int(key[:4], 16) % ARTICLE_PARTS
+
+
+def _articles_file(store: Path, part: int) -> Path:
+    return store / f"articles-{part:02d}.pickle"

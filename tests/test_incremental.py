@@ -164,6 +164,15 @@ def test_the_read_table_forgets_reads_no_file_makes_any_more(site, tmp_path, mon
     assert comparable(site / "site") == cold_copy(site, tmp_path / "cold")
 
 
+def test_an_edit_writes_again_only_the_parts_of_the_extraction_cache_it_touches(site):
+    parts = sorted((site / ".sitegen-cache").glob("articles-*.pickle"))
+    before = {p.name: p.stat().st_mtime_ns for p in parts}
+    assert len(before) > 8
+    edit_article(site)  # its old extraction leaves one part, its new one joins one
+    build(site)
+    assert 1 <= sum(p.stat().st_mtime_ns != before[p.name] for p in parts) <= 2
+
+
 def vandalise_page(site: Path) -> None:
     next((site / "meetings").glob("*/index.html")).write_text("vandalised", encoding="utf-8")
 
