@@ -77,15 +77,9 @@ class ModelIndex:
         self._states[read] = found
         return found
 
-    def states(self, reads: Iterable[str]) -> str | None:
-        """One hash of the states of `reads`, in order; None if an object read is gone."""
-        parts = []
-        for read in reads:
-            state = self.state(read)
-            if state is None:
-                return None
-            parts.append(state)
-        return _hash("\0".join(parts))
+    def forget_states(self) -> None:
+        """Drop the states worked out so far (each is worked out again when asked for)."""
+        self._states.clear()
 
     def value_state(self, value: object) -> tuple[str, set[str]]:
         """The hash of a planned value (a page, a feed) and the model objects it holds directly.
