@@ -25,7 +25,6 @@ import hashlib
 import io
 import pickle
 from pathlib import PurePath
-from typing import Iterable
 
 import jinja2
 
