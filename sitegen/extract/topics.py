@@ -56,9 +56,9 @@ class TopicFinder:
 
     def _match_sentence(self, sentence: str) -> frozenset[int]:
         """The topics (by index) whose signals `sentence` holds; none in a sentence about another event."""
-        if ELSEWHERE.search(sentence):
-            return frozenset()
         folded, words = folded_words(sentence)
+        if not ELSEWHERE_WORDS.isdisjoint(words) and ELSEWHERE.search(sentence):
+            return frozenset()
         candidates = list(self._always)
         for word in words & self._signal_words:
             candidates.extend(self._by_word[word])
@@ -82,6 +82,8 @@ ELSEWHERE = re.compile(
     r"|\b(?:came|comes|coming)\s+(?:(?:a|one|two|three|several|just|only|shortly|hours|days|day|week|weeks)\s+){0,3}(?:after|before)\b",
     re.I,
 )
+#: Every match of ELSEWHERE has one of these words, whole: a sentence with none (most) is not searched.
+ELSEWHERE_WORDS = frozenset(("will", "would", "due", "expected", "scheduled", "set", "plan", "plans", "before", "came", "comes", "coming"))
 #: Quotes may stand between a signal's words ('the "day after" in Gaza', 'its "unwavering commitment" to Israel's security').
 BETWEEN_WORDS = r"[\"“”'‘’]?[\s-]+[\"“”'‘’]?"
 
