@@ -35,7 +35,20 @@ FULL_NAME_RATIO = 0.88
 SURNAME_RATIO = 0.8
 MIN_FUZZY_LENGTH = 5
 _UNSEEN = object()
-_DEPENDS_ON_ARTICLE = object()
+
+
+@dataclass(frozen=True)
+class _DependsOnArticle:
+    """A phrase that names someone only if the article has already named them: the people it might be, by data.
+
+    Worked out once a phrase, so that each time it recurs, what the article has named is
+    intersected with these few rather than each person named tested against the phrase.
+    """
+
+    #: The people the phrase is the surname of.
+    surname_of: frozenset[str]
+    #: The people of the data whose surname the phrase might misspell (same initial, length within 2).
+    near: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -73,6 +86,10 @@ class PersonMatcher:
         self._full_names_by_initial: dict[str, list[str]] = {}
         for name in self._full_names:
             self._full_names_by_initial.setdefault(name[:1], []).append(name)
+        self._names = frozenset(self._full_names.values())
+        self._names_by_surname_initial: dict[str, list[str]] = {}
+        for name in self._names:
+            self._names_by_surname_initial.setdefault(_surname(name)[:1], []).append(name)
         self._letters = {name: Counter(name) for name in self._full_names}
 
     def find(self, text: str, known: Iterable[str] = ()) -> list[Mention]:
@@ -114,16 +131,14 @@ class PersonMatcher:
 
     def _resolve_key(self, key: str, size: int, known: set[str]) -> str | None:
         cached = self._cache.get(key, _UNSEEN)
-        if cached is not _DEPENDS_ON_ARTICLE and cached is not _UNSEEN:
-            return cached
         if cached is _UNSEEN:
             cached = self._cache[key] = self._resolve_alone(key, size)
-            if cached is not _DEPENDS_ON_ARTICLE:
-                return cached
-        return self._resolve_in_article(key, known)
+        if type(cached) is _DependsOnArticle:
+            return self._resolve_in_article(key, cached, known)
+        return cached
 
     def _resolve_alone(self, key: str, size: int):
-        """What a phrase means whatever the article: a name, nothing, or 'depends on who was named'."""
+        """What a phrase means whatever the article: a name, nothing, or what it depends on in the article."""
         if key in self._by_alias:
             return self._by_alias[key]
         if size >= 2:
@@ -131,7 +146,10 @@ class PersonMatcher:
         candidates = self._by_surname.get(key, set())
         if len(candidates) == 1:
             return next(iter(candidates))
-        return _DEPENDS_ON_ARTICLE if candidates or len(key) >= MIN_FUZZY_LENGTH else None
+        if not candidates and len(key) < MIN_FUZZY_LENGTH:
+            return None
+        near = [name for name in self._names_by_surname_initial.get(key[:1], ()) if _is_near(key, name)] if len(key) >= MIN_FUZZY_LENGTH else []
+        return _DependsOnArticle(frozenset(candidates), frozenset(near))
 
     def _close_full_name(self, key: str) -> str | None:
         """A full name within a small edit of one in the data ("anthony blinken")."""
@@ -144,13 +162,14 @@ class PersonMatcher:
         close = difflib.get_close_matches(key, near, n=1, cutoff=FULL_NAME_RATIO) if near else []
         return self._full_names[close[0]] if close else None
 
-    def _resolve_in_article(self, key: str, known: set[str]) -> str | None:
-        candidates = self._by_surname.get(key, set())
-        if candidates & known:
-            return sorted(candidates & known)[0]
+    def _resolve_in_article(self, key: str, depends: _DependsOnArticle, known: set[str]) -> str | None:
+        if not depends.surname_of.isdisjoint(known):
+            return min(depends.surname_of & known)
         if len(key) >= MIN_FUZZY_LENGTH:
-            # A misspelt surname only resolves to someone the article has already named.
-            near = [name for name in known if (surname := _surname(name))[:1] == key[:1] and abs(len(surname) - len(key)) <= 2]
+            # A misspelt surname only resolves to someone the article has already named; people
+            # outside the data (discovered in this article) are tested as they come.
+            near = known & depends.near
+            near.update(name for name in known - self._names if _is_near(key, name))
             for name in sorted(near):
                 surname = _surname(name)
                 if key.startswith(surname):
@@ -181,6 +200,12 @@ class _WithDiscovered(PersonMatcher):
     def _resolve(self, phrase: str, size: int, known: set[str]) -> str | None:
         key = _key(phrase)
         return self._discovered.get(key) or self._base._resolve_key(key, size, known)
+
+
+def _is_near(key: str, name: str) -> bool:
+    """Whether `key` could be a misspelling of the surname of `name`: the same initial, a length within 2."""
+    surname = _surname(name)
+    return surname[:1] == key[:1] and abs(len(surname) - len(key)) <= 2
 
 
 def _quick_ratio(letters: Counter, other: Counter, length: int) -> float:
