@@ -18,13 +18,16 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PARTICLES = "bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|abu"
 _STARTS = _UPPER + "".join(sorted({particle[0] for particle in _PARTICLES.split("|")}))
 _PARTICLE_LENGTHS = sorted(len(particle) for particle in _PARTICLES.split("|"))
-NAME_TOKEN = re.compile(
+_NAME_TOKEN = (
     # The look-aheads change no match: every token starts with a capital, or with a particle that is
     # either a word of its own (no word character before it) or joined on by a hyphen ("al-Assad").
     # They let the scan pass quickly over the characters that cannot start one.
     rf"(?=[{_STARTS}])(?=[{_UPPER}]|(?<!\w)|[a-z]{{{_PARTICLE_LENGTHS[0]},{_PARTICLE_LENGTHS[-1]}}}-)"
     rf"(?:(?:(?:{_PARTICLES})-)?[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*\.?(?:['’][^\W\d_]+)?|[A-Z]\.|\b(?:{_PARTICLES})\b)"
 )
+#: A run of name tokens apart by single spaces ("Abdel Fattah el-Sisi", "Gaza. Blinken"), found as one match:
+#: a token holds no space, so the run's words are its text split at the spaces.
+NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN})*")
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 POSSESSIVE = re.compile(r"['’]s?$")
 #: Words after a surname that make it an adjective ("the Biden administration"), not a person in the room.
@@ -35,6 +38,8 @@ FULL_NAME_RATIO = 0.88
 SURNAME_RATIO = 0.8
 MIN_FUZZY_LENGTH = 5
 _UNSEEN = object()
+#: A name token of a run: (word, start, end).
+Token = tuple[str, int, int]
 
 
 @dataclass(frozen=True)
@@ -100,25 +105,26 @@ class PersonMatcher:
             mentions.extend(self._match_run(text, run, known))
         return mentions
 
-    def _match_run(self, text: str, run: list[re.Match], known: set[str]) -> list[Mention]:
+    def _match_run(self, text: str, run: list[Token], known: set[str]) -> list[Mention]:
         return [Mention(person, start, end, bool(ATTRIBUTIVE_AFTER.match(text, end))) for person, start, end in self._people_in_run(run, known)]
 
-    def _people_in_run(self, run: list[re.Match], known: set[str]) -> list[tuple[str, int, int]]:
+    def _people_in_run(self, run: list[Token], known: set[str]) -> list[tuple[str, int, int]]:
         """(person, start, end) of each name in a run of capitalised words, the longest first; each joins `known`."""
         if len(run) == 1:  # most runs: one capitalised word
-            person = self._resolve(_without_possessive(run[0].group()), 1, known)
+            word, start, end = run[0]
+            person = self._resolve(_without_possessive(word), 1, known)
             if not person:
                 return []
             known.add(person)
-            return [(person, run[0].start(), run[0].end())]
+            return [(person, start, end)]
         found = []
-        words = [_without_possessive(w.group()) for w in run]
+        words = [_without_possessive(word) for word, _, _ in run]
         i = 0
         while i < len(words):
             for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
                 person = self._resolve(words[i] if size == 1 else " ".join(words[i : i + size]), size, known)
                 if person:
-                    found.append((person, run[i].start(), run[i + size - 1].end()))
+                    found.append((person, run[i][1], run[i + size - 1][2]))
                     known.add(person)
                     i += size
                     break
@@ -233,24 +239,28 @@ def _surname(name: str) -> str:
     return words[-1] if words else _key(name)
 
 
-def _name_runs(text: str) -> list[list[re.Match]]:
+def _name_runs(text: str) -> list[list[Token]]:
     """Groups of capitalised words separated only by single spaces."""
     return [trimmed for run in _untrimmed_runs(text) if (trimmed := _trimmed(run))]
 
 
-def _untrimmed_runs(text: str) -> list[list[re.Match]]:
-    runs: list[list[re.Match]] = []
-    end = 0
-    for match in NAME_TOKEN.finditer(text):
-        if runs and match.start() == end + 1 and text[end] == " ":
-            runs[-1].append(match)
-        else:
-            runs.append([match])
-        end = match.end()
-    return runs
+def _untrimmed_runs(text: str) -> list[list[Token]]:
+    return [_tokens(match) for match in NAME_RUN.finditer(text)]
 
 
-def _trimmed(run: list[re.Match]) -> list[re.Match]:
+def _tokens(run: re.Match) -> list[Token]:
+    """The tokens of a run of them, apart by single spaces."""
+    words, start = run.group(), run.start()
+    if " " not in words:
+        return [(words, start, run.end())]  # most runs: one word
+    tokens = []
+    for word in words.split(" "):
+        tokens.append((word, start, start + len(word)))
+        start += len(word) + 1
+    return tokens
+
+
+def _trimmed(run: list[Token]) -> list[Token]:
     """A particle belongs to a name only between capitalised words."""
     if len(run) == 1:
         return [] if _is_particle(run[0]) else run
@@ -265,8 +275,8 @@ def _without_possessive(word: str) -> str:
     return POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
-def _is_particle(match: re.Match) -> bool:
-    return match.group()[:1].islower() and "-" not in match.group()
+def _is_particle(token: Token) -> bool:
+    return token[0][:1].islower() and "-" not in token[0]
 
 
 def distinct(names: Iterable[str]) -> tuple[str, ...]:
@@ -306,9 +316,9 @@ def marks_and_mentions(
         first = []
         sentence = 0  # the sentence the runs have reached
         for run in _untrimmed_runs(text):
-            while run[0].start() >= ends[sentence]:
+            while run[0][1] >= ends[sentence]:
                 sentence += 1
-            if run[-1].start() < ends[sentence] and known_by_sentence is known:  # a run within one sentence
+            if run[-1][1] < ends[sentence] and known_by_sentence is known:  # a run within one sentence
                 found = matcher._people_in_run(whole, known) if (whole := _trimmed(run)) else []
                 in_sentences = [(sentence, found)]
             else:
@@ -324,6 +334,8 @@ def marks_and_mentions(
                     first.append((start, end, person))
                     first_named.add(person)
             for i, part_found in in_sentences:
+                if not part_found:
+                    continue
                 sentence_start, sentence_end = block_spans[i]
                 mentions[i].extend(
                     Mention(person, start - sentence_start, end - sentence_start, bool(ATTRIBUTIVE_AFTER.match(text, end, sentence_end)))
@@ -334,11 +346,11 @@ def marks_and_mentions(
     return tuple(marked), by_sentence
 
 
-def _by_sentence(run: list[re.Match], ends: list[int], i: int) -> list[tuple[int, list[re.Match]]]:
+def _by_sentence(run: list[Token], ends: list[int], i: int) -> list[tuple[int, list[Token]]]:
     """The run's tokens grouped by the sentence they stand in (an index into `ends`, from `i` on)."""
-    pieces: list[tuple[int, list[re.Match]]] = []
+    pieces: list[tuple[int, list[Token]]] = []
     for token in run:
-        while token.start() >= ends[i]:
+        while token[1] >= ends[i]:
             i += 1
         if pieces and pieces[-1][0] == i:
             pieces[-1][1].append(token)
