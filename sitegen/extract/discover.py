@@ -23,8 +23,9 @@ OFFICES = (
     r"|Senator|Sen\.|Rep\.|Speaker|[Cc]hairman|[Cc]hair|[Hh]ead|Commissioner|Secretary-General|General|Gen\.|Lt\. Gen\.|[Ss]ecretary|[Cc]ommander"
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|van|von|der|Al|El|Abu)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 #: A capitalised word, accents allowed ("Dubravka Šuica", "Hakan Fidan").
-_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+"
+_WORD = rf"[{_UPPER}][\w'’-]+"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?{_WORD}){{1,4}}"
 #: Lowercase words that may stand in an office before a name ("press secretary", "foreign policy chief").
 _OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[cs]e|intelligence|spy|army|military|special|top|former|acting|crown|prime|state|affairs|presidential|royal|house|white|envoy|[A-Z][\w.’'-]*)"
@@ -33,12 +34,17 @@ _COURTESY = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+{_COURTESY}(?P<name>{NAME})")
 #: Every office OFFICES names holds one of these, as written; "head" counts only before a capitalised word.
 #: A sentence with neither has no TITLED_NAME in it, which spares most sentences that pattern's cost.
-OFFICE_CLUES = any_of((
+_CLUES = (
     "President", "Minister", "PM", "Premier", "ecretary", "Chancellor", "King", "Queen", "Prince", "Emir", "Sheikh", "Sultan",
     "irector", "hief", "pokes", "nvoy", "mbassador", "dvis", "oordinator", "Sen", "Rep.", "Speaker", "hair", "Commissioner",
     "Gen", "ommander", "aide", "Aide",
-))
+)
+OFFICE_CLUES = any_of(_CLUES)
 HEAD_BEFORE_NAME = re.compile(r"[Hh]ead,?\s+[A-Z]")
+#: What a TITLED_NAME match holds: a clue (or "head"), the rest of its office (the clue stands in the office's last
+#: word, which may run on with a hyphen, and before "of Defence" or "of State"), a comma or a space, and a capital
+#: (a courtesy title or the name). Most sentences with a clue have an office without a name after it ("an aide to").
+OFFICE_BEFORE_NAME = re.compile(rf"(?:{any_of((*_CLUES, 'head', 'Head')).pattern})[\w.-]*(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,?\s+[{_UPPER}]")
 #: "Jasem Albudaiwi, secretary general of the Gulf Cooperation Council": the office after the name.
 NAME_THEN_OFFICE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<office>(?:[\w'’-]+\s+){{0,3}}?(?:secretary[- ]general|foreign minister|defen[cs]e minister"
@@ -106,7 +112,7 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     """People named with an office in `sentences` who are not in the reference data."""
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
-        titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) else ()
+        titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) and OFFICE_BEFORE_NAME.search(sentence) else ()
         # The other three need a comma, and each one of its office words, whole.
         words = folded_words(sentence)[1] if "," in sentence else frozenset()
         office_after = NAME_THEN_OFFICE.finditer(sentence) if not OFFICE_AFTER_WORDS.isdisjoint(words) else ()
