@@ -23,6 +23,8 @@ def split_sentences(text: str) -> list[str]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Where each sentence of split_sentences(text) stands in `text`, as (start, end)."""
+    if "; " not in text:
+        return _split(text)  # most paragraphs: no clause to split off
     return [clause for start, end in _split(text) for clause in _semicolon_clauses(text, start, end)]
 
 
@@ -65,6 +67,7 @@ def _stripped(part: str, offset: int) -> tuple[int, int]:
 
 def _is_abbreviation(word: str) -> bool:
     word = word.lstrip("(“\"")
-    if INITIALS.fullmatch(word) or INITIAL.fullmatch(word):
+    # An initial is two characters, and initials have a dot second: the patterns only where the word has that shape.
+    if (len(word) == 2 and INITIAL.fullmatch(word)) or (word[1:2] == "." and INITIALS.fullmatch(word)):
         return True  # U.S., D.C., an initial
     return word.rstrip(".").lower() in ABBREVIATIONS
