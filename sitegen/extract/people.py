@@ -96,6 +96,7 @@ class PersonMatcher:
         for name in self._names:
             self._names_by_surname_initial.setdefault(_surname(name)[:1], []).append(name)
         self._letters = {name: Counter(name) for name in self._full_names}
+        self._letter_sets = {name: frozenset(name) for name in self._full_names}
 
     def find(self, text: str, known: Iterable[str] = ()) -> list[Mention]:
         """Every person named in `text`; `known` (already named in the article) settles surnames."""
@@ -162,7 +163,10 @@ class PersonMatcher:
         near = [name for name in self._full_names_by_initial.get(key[:1], ()) if abs(len(name) - len(key)) <= 3]
         if near:
             # get_close_matches turns down a name whose quick_ratio (the letters the two share) is under
-            # the cutoff before it works out the true ratio: the same test, without building a matcher.
+            # the cutoff before it works out the true ratio: the same test, without building a matcher. Most
+            # names fail a bound of it first: the characters of the key that the name has at all.
+            near = [name for name in near if 2.0 * _present(key, self._letter_sets[name]) / (len(key) + len(name)) >= FULL_NAME_RATIO]
+        if near:
             letters = Counter(key)
             near = [name for name in near if _quick_ratio(letters, self._letters[name], len(key) + len(name)) >= FULL_NAME_RATIO]
         close = difflib.get_close_matches(key, near, n=1, cutoff=FULL_NAME_RATIO) if near else []
@@ -212,6 +216,11 @@ def _is_near(key: str, name: str) -> bool:
     """Whether `key` could be a misspelling of the surname of `name`: the same initial, a length within 2."""
     surname = _surname(name)
     return surname[:1] == key[:1] and abs(len(surname) - len(key)) <= 2
+
+
+def _present(text: str, letters: frozenset[str]) -> int:
+    """How many characters of `text` are among `letters`: never fewer than those it shares with a word of those letters."""
+    return sum(map(letters.__contains__, text))
 
 
 def _quick_ratio(letters: Counter, other: Counter, length: int) -> float:
