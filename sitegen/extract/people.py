@@ -18,16 +18,23 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _PARTICLES = "bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|abu"
 _STARTS = _UPPER + "".join(sorted({particle[0] for particle in _PARTICLES.split("|")}))
 _PARTICLE_LENGTHS = sorted(len(particle) for particle in _PARTICLES.split("|"))
+#: What follows the capital of a name token: letters, hyphenated parts, a dot, an apostrophe's part ("O'Brien").
+_AFTER_CAPITAL = r"[^\W\d_]*(?:-[^\W\d_]+)*\.?(?:['’][^\W\d_]+)?"
 _NAME_TOKEN = (
     # The look-aheads change no match: every token starts with a capital, or with a particle that is
     # either a word of its own (no word character before it) or joined on by a hyphen ("al-Assad").
     # They let the scan pass quickly over the characters that cannot start one.
     rf"(?=[{_STARTS}])(?=[{_UPPER}]|(?<!\w)|[a-z]{{{_PARTICLE_LENGTHS[0]},{_PARTICLE_LENGTHS[-1]}}}-)"
-    rf"(?:(?:(?:{_PARTICLES})-)?[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*\.?(?:['’][^\W\d_]+)?|[A-Z]\.|\b(?:{_PARTICLES})\b)"
+    rf"(?:(?:(?:{_PARTICLES})-)?[{_UPPER}]{_AFTER_CAPITAL}|[A-Z]\.|\b(?:{_PARTICLES})\b)"
 )
 #: A run of name tokens apart by single spaces ("Abdel Fattah el-Sisi", "Gaza. Blinken"), found as one match:
-#: a token holds no space, so the run's words are its text split at the spaces.
-NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN})*")
+#: a token holds no space, so the run's words are its text split at the spaces. The run is found from its first
+#: capitalised token, which lets the scan skip to the capitals rather than try a match at every character: a
+#: particle on its own before it ("de Gaulle") is trimmed off a run anyway, and one joined to it by a hyphen
+#: ("al-Assad") is taken back on by _run_start.
+NAME_RUN = re.compile(rf"[{_UPPER}]{_AFTER_CAPITAL}(?: {_NAME_TOKEN})*")
+#: The particles, by the end of the text before a hyphen that they may be.
+_PARTICLE_LIST = tuple(_PARTICLES.split("|"))
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$")
 POSSESSIVE = re.compile(r"['’]s?$")
 #: Words after a surname that make it an adjective ("the Biden administration"), not a person in the room.
@@ -254,14 +261,36 @@ def _name_runs(text: str) -> list[list[Token]]:
 
 
 def _untrimmed_runs(text: str) -> list[list[Token]]:
-    return [_tokens(match) for match in NAME_RUN.finditer(text)]
+    """The runs of name tokens in `text`, as NAME_TOKEN reads them, less particles on their own before a run."""
+    runs = []
+    end = 0
+    for match in NAME_RUN.finditer(text):
+        start = _run_start(text, match.start(), end)
+        end = match.end()
+        runs.append(_tokens(text[start:end], start))
+    return runs
 
 
-def _tokens(run: re.Match) -> list[Token]:
-    """The tokens of a run of them, apart by single spaces."""
-    words, start = run.group(), run.start()
+def _run_start(text: str, start: int, after: int) -> int:
+    """Where a run found from its capital at `start` begins: at a particle joined to the capital by a hyphen
+    ("al-Assad", "Sheikh bin-Zayed"), as NAME_TOKEN reads it, if that particle lies past the run before (`after`).
+
+    NAME_TOKEN would have found the particle's token first: the scan reaches it (no capital stands between
+    `after` and `start`, or the run would begin there), and no two particles end alike, so only one can stand there.
+    """
+    if text[start - 1 : start] != "-":
+        return start
+    for particle in _PARTICLE_LIST:
+        begin = start - 1 - len(particle)
+        if begin >= after and text.startswith(particle, begin):
+            return begin
+    return start
+
+
+def _tokens(words: str, start: int) -> list[Token]:
+    """The tokens of a run of them, apart by single spaces, that stands at `start`."""
     if " " not in words:
-        return [(words, start, run.end())]  # most runs: one word
+        return [(words, start, start + len(words))]  # most runs: one word
     tokens = []
     for word in words.split(" "):
         tokens.append((word, start, start + len(word)))
