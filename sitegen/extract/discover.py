@@ -43,7 +43,8 @@ OFFICE_CLUES = any_of(_CLUES)
 HEAD_BEFORE_NAME = re.compile(r"[Hh]ead,?\s+[A-Z]")
 #: What a TITLED_NAME match holds: a clue (or "head"), the rest of its office (the clue stands in the office's last
 #: word, which may run on with a hyphen, and before "of Defence" or "of State"), a comma or a space, and a capital
-#: (a courtesy title or the name). Most sentences with a clue have an office without a name after it ("an aide to").
+#: (a courtesy title or the name). Most sentences with a clue have an office without a name after it ("an aide to");
+#: searched first, it leaves OFFICE_CLUES to the few sentences it finds.
 OFFICE_BEFORE_NAME = re.compile(rf"(?:{any_of((*_CLUES, 'head', 'Head')).pattern})[\w.-]*(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,?\s+[{_UPPER}]")
 #: "Jasem Albudaiwi, secretary general of the Gulf Cooperation Council": the office after the name.
 NAME_THEN_OFFICE = re.compile(
@@ -112,7 +113,7 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     """People named with an office in `sentences` who are not in the reference data."""
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
-        titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) and OFFICE_BEFORE_NAME.search(sentence) else ()
+        titled = TITLED_NAME.finditer(sentence) if OFFICE_BEFORE_NAME.search(sentence) and _may_name_an_office(sentence) else ()
         # The other three need a comma, and each one of its office words, whole.
         words = folded_words(sentence)[1] if "," in sentence else frozenset()
         office_after = NAME_THEN_OFFICE.finditer(sentence) if not OFFICE_AFTER_WORDS.isdisjoint(words) else ()
