@@ -24,7 +24,8 @@ CAPTION = re.compile(
 #: Every alternative of CAPTION holds one of these: a line with none of them is no caption (most prose).
 CAPTION_CLUES = any_of(("redit:", "Photo", "/", ")", "©"))
 TEASER_END = re.compile(r"[.?!]\s*(LISTEN|WATCH|READ MORE|Read more)$")
-TEASER_END_CLUES = any_of(("LISTEN", "WATCH", "READ MORE", "Read more"))
+#: The words TEASER_END ends with: a line that does not end with one (most) is not searched.
+TEASER_END_WORDS = ("LISTEN", "WATCH", "READ MORE", "Read more")
 BYLINE = re.compile(r"^(By [A-Z][\w .,'’-]{2,60}|[A-Z][\w&]*(?: [A-Z][\w&]*)* Staff(?: Report| Writer)?)$")
 DATE_LINE = re.compile(r"^(Published|Updated|Last updated|Last modified|Modified|Posted|Issued)(?: on| at)?\s*:?\s*(.+)$", re.I)
 #: Navigation bars and breadcrumbs: "News | Opinion | Sport", "World > Europe".
@@ -50,6 +51,8 @@ TAIL_MARKERS = re.compile(
 OFFER = re.compile(r"^From \$\d+.*first month|^Subscribe for|^Get unlimited access|^Only \$\d+", re.I)
 NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
 SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
+#: What SENTENCE_END allows after the end mark.
+CLOSING = "”\"’')]"
 HEADING_MAX_WORDS = 12
 #: How many lines back a repeated caption is looked for.
 CAPTION_LOOKBACK = 8
@@ -94,7 +97,7 @@ def clean_text(body: str) -> CleanText:
         if prefix:
             date_lines.append(prefix.group(1))
             rest = lines[0][prefix.end():].strip()
-            is_prose = bool(SENTENCE_END.search(rest)) and len(rest.split()) >= 8 and not _is_masthead(rest)
+            is_prose = _ends_sentence(rest) and len(rest.split()) >= 8 and not _is_masthead(rest)
             lines[0:1] = [rest] if is_prose else []
             if rest and not is_prose:
                 furniture.append(rest)
@@ -121,6 +124,13 @@ def clean_text(body: str) -> CleanText:
     return CleanText(title, tuple(blocks), tuple(date_lines), tuple(furniture))
 
 
+def _ends_sentence(line: str) -> bool:
+    """Whether SENTENCE_END finds an end mark in `line`, read off its last characters rather than by scanning it.
+
+    `$` stands at the end of the text, or before a newline that ends it."""
+    return line.removesuffix("\n").rstrip(CLOSING).endswith((".", "!", "?", "…"))
+
+
 def _single_spaced(line: str) -> bool:
     """True when `line` (stripped) has no whitespace but single spaces, so splitting and joining it changes nothing.
 
@@ -138,7 +148,7 @@ def _without_site_name(lines: list[str], menu_at: int | None, furniture: list[st
     if not menu or menu > SITE_HEAD_LINES:
         return lines
     above = lines[:menu]
-    if any(len(line.split()) > SITE_NAME_MAX_WORDS or SENTENCE_END.search(line) for line in above):
+    if any(len(line.split()) > SITE_NAME_MAX_WORDS or _ends_sentence(line) for line in above):
         return lines
     below = [line for line in lines[menu : menu + SITE_HEAD_LINES] if not (NAV_LINE.search(line) or " | " in line)]
     if not any(_looks_like_headline(line) for line in below):
@@ -168,13 +178,13 @@ def _is_masthead(line: str) -> bool:
     """"The Jerusalem Post - Israel News Health & Wellness WORLD NEWS ...": a row of capitalised menu words."""
     words = [w for w in line.split() if w[:1].isalpha()]
     capitalised = sum(w[0].isupper() for w in words)
-    return len(words) >= 7 and capitalised >= 0.9 * len(words) and not SENTENCE_END.search(line)
+    return len(words) >= 7 and capitalised >= 0.9 * len(words) and not _ends_sentence(line)
 
 
 def _is_section_label(line: str) -> bool:
     """"Israel", "International - Middle East": a few capitalised words, no sentence."""
     words = [w for w in line.split() if w.isalpha()]
-    return len(line.split()) <= 4 and all(w[0].isupper() for w in words) and not SENTENCE_END.search(line)
+    return len(line.split()) <= 4 and all(w[0].isupper() for w in words) and not _ends_sentence(line)
 
 
 def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: list[str]) -> bool:
@@ -185,7 +195,7 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
     if BYLINE.match(line) or SHARE_LINE.match(line) or OFFER.match(line):
         furniture.append(line)
         return True
-    if _is_caption(line) or (TEASER_END_CLUES.search(line) and TEASER_END.search(line)):
+    if _is_caption(line) or (line.rstrip("\n").endswith(TEASER_END_WORDS) and TEASER_END.search(line)):
         return True
     if not line.isascii() and len(NON_LATIN.findall(line)) * 3 > len(line):
         return True
@@ -204,7 +214,7 @@ def _is_date_line(line: str) -> bool:
     if len(line) > DATE_LINE_MAX_LENGTH:
         return False
     found = [f for f in find_absolute_dates(line) if f.explicit] or find_numeric_dates(line)
-    if not found or (SENTENCE_END.search(line) and not line.endswith(")")):
+    if not found or (_ends_sentence(line) and not line.endswith(")")):
         return False
     other = line
     for date in reversed(found):
@@ -221,11 +231,11 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _looks_like_teaser(line: str) -> bool:
-    return not SENTENCE_END.search(line) and not line.endswith((":", ",")) and len(line.split()) >= TEASER_MIN_WORDS
+    return not _ends_sentence(line) and not line.endswith((":", ",")) and len(line.split()) >= TEASER_MIN_WORDS
 
 
 def _looks_like_subheading(line: str) -> bool:
-    return not SENTENCE_END.search(line) and not line.endswith((":", ",")) and len(line.split()) <= HEADING_MAX_WORDS
+    return not _ends_sentence(line) and not line.endswith((":", ",")) and len(line.split()) <= HEADING_MAX_WORDS
 
 
 # -- Markdown -----------------------------------------------------------------
