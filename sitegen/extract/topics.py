@@ -57,7 +57,7 @@ class TopicFinder:
     def _match_sentence(self, sentence: str) -> frozenset[int]:
         """The topics (by index) whose signals `sentence` holds; none in a sentence about another event."""
         folded, words = folded_words(sentence)
-        if not ELSEWHERE_WORDS.isdisjoint(words) and ELSEWHERE.search(sentence):
+        if _may_be_elsewhere(words) and ELSEWHERE.search(sentence):
             return frozenset()
         candidates = list(self._always)
         for word in words & self._signal_words:
@@ -82,8 +82,21 @@ ELSEWHERE = re.compile(
     r"|\b(?:came|comes|coming)\s+(?:(?:a|one|two|three|several|just|only|shortly|hours|days|day|week|weeks)\s+){0,3}(?:after|before)\b",
     re.I,
 )
-#: Every match of ELSEWHERE has one of these words, whole: a sentence with none (most) is not searched.
-ELSEWHERE_WORDS = frozenset(("will", "would", "due", "expected", "scheduled", "set", "plan", "plans", "before", "came", "comes", "coming"))
+#: Every match of ELSEWHERE holds, whole, a word of each set of one of these pairs (one pair an alternative of
+#: it): "will" and "fly", "before" and "heading", "came" and "after". A sentence without (most) is not searched.
+ELSEWHERE_WORDS = (
+    (frozenset(("will", "would", "due", "expected", "scheduled", "set", "plan", "plans")),
+     frozenset(("head", "fly", "travel", "go", "leave", "move", "depart", "visit"))),
+    (frozenset(("before",)), frozenset(("heading", "flying", "travelling", "traveling", "departing", "moving"))),
+    (frozenset(("came", "comes", "coming")), frozenset(("after", "before"))),
+)
+
+
+def _may_be_elsewhere(words: frozenset[str]) -> bool:
+    """False where a sentence of these (folded) words has no match of ELSEWHERE."""
+    return any(not first.isdisjoint(words) and not second.isdisjoint(words) for first, second in ELSEWHERE_WORDS)
+
+
 #: Quotes may stand between a signal's words ('the "day after" in Gaza', 'its "unwavering commitment" to Israel's security').
 BETWEEN_WORDS = r"[\"“”'‘’]?[\s-]+[\"“”'‘’]?"
 
