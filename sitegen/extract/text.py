@@ -14,15 +14,15 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..article import Block
 from .dates import find_absolute_dates, find_numeric_dates
-from .quick import any_of
 
 DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
 CAPTION = re.compile(
     r"Credit:|\((?:photo )?credit:|\bPhoto: |\bPhoto credit\b|\bPhoto by\b|\(AP Photo|/Getty Images|/Reuters$|/AFP$"
     r"|^\[\d+/\d+\]|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?|File|file)\)$|©",
 )
-#: Every alternative of CAPTION holds one of these: a line with none of them is no caption (most prose).
-CAPTION_CLUES = any_of(("redit:", "Photo", "/", ")", "©"))
+#: Every alternative of CAPTION holds one of these: a line with none of them is no caption (most prose). Looked
+#: for as substrings, which is quicker than a pattern's scan of a long line.
+CAPTION_CLUES = ("redit:", "Photo", "/", ")", "©")
 TEASER_END = re.compile(r"[.?!]\s*(LISTEN|WATCH|READ MORE|Read more)$")
 #: The words TEASER_END ends with: a line that does not end with one (most) is not searched.
 TEASER_END_WORDS = ("LISTEN", "WATCH", "READ MORE", "Read more")
@@ -206,7 +206,7 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
 
 
 def _is_caption(line: str) -> bool:
-    return CAPTION_CLUES.search(line) is not None and CAPTION.search(line) is not None
+    return any(clue in line for clue in CAPTION_CLUES) and CAPTION.search(line) is not None
 
 
 def _is_date_line(line: str) -> bool:
