@@ -120,7 +120,7 @@ class PersonMatcher:
         """(person, start, end) of each name in a run of capitalised words, the longest first; each joins `known`."""
         if len(run) == 1:  # most runs: one capitalised word
             word, start, end = run[0]
-            person = self._resolve(_without_possessive(word), 1, known)
+            person = self._resolve_key(_word_key(word), 1, known)
             if not person:
                 return []
             known.add(person)
@@ -130,7 +130,7 @@ class PersonMatcher:
         i = 0
         while i < len(words):
             for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
-                person = self._resolve(words[i] if size == 1 else " ".join(words[i : i + size]), size, known)
+                person = self._resolve_key(_key(words[i] if size == 1 else " ".join(words[i : i + size])), size, known)
                 if person:
                     found.append((person, run[i][1], run[i + size - 1][2]))
                     known.add(person)
@@ -140,10 +140,8 @@ class PersonMatcher:
                 i += 1
         return found
 
-    def _resolve(self, phrase: str, size: int, known: set[str]) -> str | None:
-        return self._resolve_key(_key(phrase), size, known)
-
     def _resolve_key(self, key: str, size: int, known: set[str]) -> str | None:
+        """The person the phrase of `key` (of `size` words) names, given the people already named (`known`)."""
         cached = self._cache.get(key, _UNSEEN)
         if cached is _UNSEEN:
             cached = self._cache[key] = self._resolve_alone(key, size)
@@ -214,8 +212,7 @@ class _WithDiscovered(PersonMatcher):
     def with_people(self, people: Sequence[PersonRecord]) -> PersonMatcher:
         return _WithDiscovered(self._base, [*people])
 
-    def _resolve(self, phrase: str, size: int, known: set[str]) -> str | None:
-        key = _key(phrase)
+    def _resolve_key(self, key: str, size: int, known: set[str]) -> str | None:
         return self._discovered.get(key) or self._base._resolve_key(key, size, known)
 
 
@@ -249,6 +246,12 @@ def _key(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """_key of a name token less its possessive: one cached call for the commonest lookup, a run of one word."""
+    return _key(_without_possessive(word))
+
+
+@functools.lru_cache(maxsize=65536)
 def _surname(name: str) -> str:
     """The word a name is shortened to: its last, skipping numerals ("Abdullah II") and initials."""
     words = [w for w in _key(name).split() if not ROMAN_NUMERAL.match(w) and len(w.rstrip(".")) > 1]
@@ -265,21 +268,21 @@ def _untrimmed_runs(text: str) -> list[list[Token]]:
     runs = []
     end = 0
     for match in NAME_RUN.finditer(text):
-        start = _run_start(text, match.start(), end)
+        start = match.start()
+        if text[start - 1 : start] == "-":
+            start = _run_start(text, start, end)
         end = match.end()
         runs.append(_tokens(text[start:end], start))
     return runs
 
 
 def _run_start(text: str, start: int, after: int) -> int:
-    """Where a run found from its capital at `start` begins: at a particle joined to the capital by a hyphen
+    """Where a run found from its capital at `start`, after a hyphen, begins: at a particle joined to it by the hyphen
     ("al-Assad", "Sheikh bin-Zayed"), as NAME_TOKEN reads it, if that particle lies past the run before (`after`).
 
     NAME_TOKEN would have found the particle's token first: the scan reaches it (no capital stands between
     `after` and `start`, or the run would begin there), and no two particles end alike, so only one can stand there.
     """
-    if text[start - 1 : start] != "-":
-        return start
     for particle in _PARTICLE_LIST:
         begin = start - 1 - len(particle)
         if begin >= after and text.startswith(particle, begin):
