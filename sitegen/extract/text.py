@@ -201,8 +201,10 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
         return True
     # Captions repeat a line seen just before, or glue a credit onto one: the last few lines are enough to
     # compare, and keep a long article linear.
-    recent = [earlier for earlier in seen[-CAPTION_LOOKBACK:] if len(earlier) > 20]
-    return any(line == earlier or line.startswith(earlier) or earlier.startswith(line) for earlier in recent)
+    # A line equal to or starting with one of them is found by one startswith of them all; one of them can only
+    # start with the line if it is longer.
+    recent = tuple(earlier for earlier in seen[-CAPTION_LOOKBACK:] if len(earlier) > 20)
+    return line.startswith(recent) or any(earlier.startswith(line) for earlier in recent if len(earlier) > len(line))
 
 
 def _is_caption(line: str) -> bool:
