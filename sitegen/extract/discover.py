@@ -10,7 +10,7 @@ discovered so an editor can confirm them.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..refdata import PersonRecord, Role
 from .people import PersonMatcher
@@ -113,7 +113,8 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     """People named with an office in `sentences` who are not in the reference data."""
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
-        titled = TITLED_NAME.finditer(sentence) if OFFICE_BEFORE_NAME.search(sentence) and _may_name_an_office(sentence) else ()
+        office = OFFICE_BEFORE_NAME.search(sentence)
+        titled = _titled_names(sentence, office) if office and _may_name_an_office(sentence) else ()
         # The other three need a comma, and each one of its office words, whole.
         words = folded_words(sentence)[1] if "," in sentence else frozenset()
         office_after = NAME_THEN_OFFICE.finditer(sentence) if not OFFICE_AFTER_WORDS.isdisjoint(words) else ()
@@ -139,6 +140,31 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
                 discovered=True,
             )
     return list(found.values())
+
+
+#: How many runs of spaces a TITLED_NAME match may hold before its office's clue: four office words, and one
+#: inside the office ("Prime Minister", "Lt. Gen.").
+TITLED_SPACES = 5
+
+
+def _titled_names(sentence: str, office: re.Match | None) -> Iterator[re.Match]:
+    """TITLED_NAME.finditer(sentence), the first OFFICE_BEFORE_NAME match being `office`, searched from near each office.
+
+    Each match holds an OFFICE_BEFORE_NAME match no more than TITLED_SPACES runs of spaces after its start. So none
+    starts before that reach back from the first OFFICE_BEFORE_NAME match past the one before, and with no such
+    match left there is no more: the search skips what would be TITLED_NAME's costly scan of the rest.
+    """
+    end = 0
+    while office is not None:
+        # The office's clue may stand inside its word: that word, and TITLED_SPACES words before it.
+        words = sentence[: office.start()].rsplit(None, TITLED_SPACES + 1)
+        reach = len(words[0]) if len(words) > TITLED_SPACES + 1 else 0
+        match = TITLED_NAME.search(sentence, max(end, reach))
+        if match is None:
+            return
+        yield match
+        end = match.end()
+        office = OFFICE_BEFORE_NAME.search(sentence, end)
 
 
 def _may_name_an_office(sentence: str) -> bool:
