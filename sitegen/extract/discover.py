@@ -41,11 +41,19 @@ _CLUES = (
 )
 OFFICE_CLUES = any_of(_CLUES)
 HEAD_BEFORE_NAME = re.compile(r"[Hh]ead,?\s+[A-Z]")
-#: What a TITLED_NAME match holds: a clue (or "head"), the rest of its office (the clue stands in the office's last
-#: word, which may run on with a hyphen, and before "of Defence" or "of State"), a comma or a space, and a capital
-#: (a courtesy title or the name). Most sentences with a clue have an office without a name after it ("an aide to");
-#: searched first, it leaves OFFICE_CLUES to the few sentences it finds.
-OFFICE_BEFORE_NAME = re.compile(rf"(?:{any_of((*_CLUES, 'head', 'Head')).pattern})[\w.-]*(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,?\s+[{_UPPER}]")
+#: A piece of the last word of each office OFFICES names, in each case OFFICES allows ("cretary" for "Secretary" and
+#: "secretary", "ctor" for "Director"), each beginning with a capital or a letter rare in prose: a search for them
+#: stops at few characters.
+_OFFICE_ENDS = (
+    "President", "Minister", "PM", "Premier", "cretary", "Chancellor", "King", "Queen", "Prince", "Emir", "Sheikh", "Sultan",
+    "ctor", "hief", "Aide", "aide", "pokes", "voy", "Ambassador", "ambassador", "Advis", "advis", "Coordinator", "coordinator",
+    "Sen", "Rep.", "Speaker", "hair", "Head", "head", "Commissioner", "Gen", "Commander", "commander",
+)
+#: What a TITLED_NAME match holds: a piece of its office's last word, the rest of the office (the word may run on with
+#: a hyphen, and "of Defence" or "of State" follow it), a comma or a space, and a capital (a courtesy title or the
+#: name). Most sentences with an office clue have an office without a name after it ("an aide to"); searched first,
+#: it leaves OFFICE_CLUES to the few sentences it finds.
+OFFICE_BEFORE_NAME = re.compile(rf"(?:{any_of(_OFFICE_ENDS).pattern})[\w.-]*(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,?\s+[{_UPPER}]")
 #: "Jasem Albudaiwi, secretary general of the Gulf Cooperation Council": the office after the name.
 NAME_THEN_OFFICE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<office>(?:[\w'’-]+\s+){{0,3}}?(?:secretary[- ]general|foreign minister|defen[cs]e minister"
