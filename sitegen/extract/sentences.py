@@ -45,13 +45,14 @@ def _split(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in BOUNDARY.finditer(text):
         mark_end, after = match.start(1), match.end(1)
-        before = text[start:mark_end].rsplit(None, 1)
+        sentence = text[start:mark_end]
+        before = sentence.rsplit(None, 1)
         last_word = before[-1] if before else ""
         if _is_abbreviation(last_word):
             continue
         # The sentence runs to its end mark and any closing quotes or brackets, not the space after them.
         closing = len(match.group(1).rstrip())
-        sentences.append((_stripped(text[start:mark_end], start)[0], mark_end + closing))
+        sentences.append((start + len(sentence) - len(sentence.lstrip()), mark_end + closing))
         start = after
     tail = _stripped(text[start:], start)
     if tail[0] < tail[1]:
