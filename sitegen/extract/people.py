@@ -361,6 +361,8 @@ def marks_and_mentions(
                 sentence += 1
             if run[-1][1] < ends[sentence] and known_by_sentence is known:  # a run within one sentence
                 found = matcher._people_in_run(whole, known) if (whole := _trimmed(run)) else []
+                if not found:
+                    continue  # most runs: no one
                 in_sentences = [(sentence, found)]
             else:
                 pieces = _by_sentence(run, ends, sentence)
