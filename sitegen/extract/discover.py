@@ -10,7 +10,7 @@ discovered so an editor can confirm them.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..refdata import PersonRecord, Role
 from .people import PersonMatcher
@@ -23,8 +23,9 @@ OFFICES = (
     r"|Senator|Sen\.|Rep\.|Speaker|[Cc]hairman|[Cc]hair|[Hh]ead|Commissioner|Secretary-General|General|Gen\.|Lt\. Gen\.|[Ss]ecretary|[Cc]ommander"
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|van|von|der|Al|El|Abu)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 #: A capitalised word, accents allowed ("Dubravka Šuica", "Hakan Fidan").
-_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+"
+_WORD = rf"[{_UPPER}][\w'’-]+"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*(?:{_PARTICLE}-)?{_WORD}){{1,4}}"
 #: Lowercase words that may stand in an office before a name ("press secretary", "foreign policy chief").
 _OFFICE_WORD = r"(?:press|foreign|policy|national|security|senior|deputy|defen[cs]e|intelligence|spy|army|military|special|top|former|acting|crown|prime|state|affairs|presidential|royal|house|white|envoy|[A-Z][\w.’'-]*)"
@@ -33,12 +34,26 @@ _COURTESY = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 TITLED_NAME = re.compile(rf"(?P<office>(?:{_OFFICE_WORD}\s+){{0,4}}?(?:{OFFICES})),?\s+{_COURTESY}(?P<name>{NAME})")
 #: Every office OFFICES names holds one of these, as written; "head" counts only before a capitalised word.
 #: A sentence with neither has no TITLED_NAME in it, which spares most sentences that pattern's cost.
-OFFICE_CLUES = any_of((
+_CLUES = (
     "President", "Minister", "PM", "Premier", "ecretary", "Chancellor", "King", "Queen", "Prince", "Emir", "Sheikh", "Sultan",
     "irector", "hief", "pokes", "nvoy", "mbassador", "dvis", "oordinator", "Sen", "Rep.", "Speaker", "hair", "Commissioner",
     "Gen", "ommander", "aide", "Aide",
-))
+)
+OFFICE_CLUES = any_of(_CLUES)
 HEAD_BEFORE_NAME = re.compile(r"[Hh]ead,?\s+[A-Z]")
+#: A piece of the last word of each office OFFICES names, in each case OFFICES allows ("cretary" for "Secretary" and
+#: "secretary", "ctor" for "Director"), each beginning with a capital or a letter rare in prose: a search for them
+#: stops at few characters.
+_OFFICE_ENDS = (
+    "President", "Minister", "PM", "Premier", "cretary", "Chancellor", "King", "Queen", "Prince", "Emir", "Sheikh", "Sultan",
+    "ctor", "hief", "Aide", "aide", "pokes", "voy", "Ambassador", "ambassador", "Advis", "advis", "Coordinator", "coordinator",
+    "Sen", "Rep.", "Speaker", "hair", "Head", "head", "Commissioner", "Gen", "Commander", "commander",
+)
+#: What a TITLED_NAME match holds: a piece of its office's last word, the rest of the office (the word may run on with
+#: a hyphen, and "of Defence" or "of State" follow it), a comma or a space, and a capital (a courtesy title or the
+#: name). Most sentences with an office clue have an office without a name after it ("an aide to"); searched first,
+#: it leaves OFFICE_CLUES to the few sentences it finds.
+OFFICE_BEFORE_NAME = re.compile(rf"(?:{any_of(_OFFICE_ENDS).pattern})[\w.-]*(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,?\s+[{_UPPER}]")
 #: "Jasem Albudaiwi, secretary general of the Gulf Cooperation Council": the office after the name.
 NAME_THEN_OFFICE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<office>(?:[\w'’-]+\s+){{0,3}}?(?:secretary[- ]general|foreign minister|defen[cs]e minister"
@@ -106,7 +121,8 @@ def discover_people(sentences: Iterable[str], matcher: PersonMatcher) -> list[Pe
     """People named with an office in `sentences` who are not in the reference data."""
     found: dict[str, PersonRecord] = {}
     for sentence in sentences:
-        titled = TITLED_NAME.finditer(sentence) if _may_name_an_office(sentence) else ()
+        office = OFFICE_BEFORE_NAME.search(sentence)
+        titled = _titled_names(sentence, office) if office and _may_name_an_office(sentence) else ()
         # The other three need a comma, and each one of its office words, whole.
         words = folded_words(sentence)[1] if "," in sentence else frozenset()
         office_after = NAME_THEN_OFFICE.finditer(sentence) if not OFFICE_AFTER_WORDS.isdisjoint(words) else ()
@@ -157,6 +173,31 @@ def countries_named(sentence: str) -> set[str]:
     if BY_COUNTRY_WORDS.isdisjoint(words) or DEMONYM_WORDS.isdisjoint(words):
         return set()
     return {DEMONYMS[m.group(1)] for m in BY_COUNTRY.finditer(sentence)}
+
+
+#: How many runs of spaces a TITLED_NAME match may hold before its office's clue: four office words, and one
+#: inside the office ("Prime Minister", "Lt. Gen.").
+TITLED_SPACES = 5
+
+
+def _titled_names(sentence: str, office: re.Match | None) -> Iterator[re.Match]:
+    """TITLED_NAME.finditer(sentence), the first OFFICE_BEFORE_NAME match being `office`, searched from near each office.
+
+    Each match holds an OFFICE_BEFORE_NAME match no more than TITLED_SPACES runs of spaces after its start. So none
+    starts before that reach back from the first OFFICE_BEFORE_NAME match past the one before, and with no such
+    match left there is no more: the search skips what would be TITLED_NAME's costly scan of the rest.
+    """
+    end = 0
+    while office is not None:
+        # The office's clue may stand inside its word: that word, and TITLED_SPACES words before it.
+        words = sentence[: office.start()].rsplit(None, TITLED_SPACES + 1)
+        reach = len(words[0]) if len(words) > TITLED_SPACES + 1 else 0
+        match = TITLED_NAME.search(sentence, max(end, reach))
+        if match is None:
+            return
+        yield match
+        end = match.end()
+        office = OFFICE_BEFORE_NAME.search(sentence, end)
 
 
 def _may_name_an_office(sentence: str) -> bool:

@@ -23,6 +23,8 @@ def split_sentences(text: str) -> list[str]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Where each sentence of split_sentences(text) stands in `text`, as (start, end)."""
+    if "; " not in text:
+        return _split(text)  # most paragraphs: no clause to split off
     return [clause for start, end in _split(text) for clause in _semicolon_clauses(text, start, end)]
 
 
@@ -43,13 +45,14 @@ def _split(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in BOUNDARY.finditer(text):
         mark_end, after = match.start(1), match.end(1)
-        before = text[start:mark_end].rsplit(None, 1)
+        sentence = text[start:mark_end]
+        before = sentence.rsplit(None, 1)
         last_word = before[-1] if before else ""
         if _is_abbreviation(last_word):
             continue
         # The sentence runs to its end mark and any closing quotes or brackets, not the space after them.
         closing = len(match.group(1).rstrip())
-        sentences.append((_stripped(text[start:mark_end], start)[0], mark_end + closing))
+        sentences.append((start + len(sentence) - len(sentence.lstrip()), mark_end + closing))
         start = after
     tail = _stripped(text[start:], start)
     if tail[0] < tail[1]:
@@ -65,6 +68,7 @@ def _stripped(part: str, offset: int) -> tuple[int, int]:
 
 def _is_abbreviation(word: str) -> bool:
     word = word.lstrip("(“\"")
-    if INITIALS.fullmatch(word) or INITIAL.fullmatch(word):
+    # An initial is two characters, and initials have a dot second: the patterns only where the word has that shape.
+    if (len(word) == 2 and INITIAL.fullmatch(word)) or (word[1:2] == "." and INITIALS.fullmatch(word)):
         return True  # U.S., D.C., an initial
     return word.rstrip(".").lower() in ABBREVIATIONS

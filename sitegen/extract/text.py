@@ -14,7 +14,6 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from ..article import Block
 from .dates import find_absolute_dates, find_numeric_dates
-from .quick import any_of
 from .sentences import sentence_spans
 
 DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\b\s*")
@@ -22,10 +21,12 @@ CAPTION = re.compile(
     r"Credit:|\((?:photo )?credit:|\bPhoto: |\bPhoto credit\b|\bPhoto by\b|\(AP Photo|/Getty Images|/Reuters$|/AFP$"
     r"|^\[\d+/\d+\]|\b[A-Z]{2,}/[A-Z][a-z]+ [A-Z][a-z]+$|\((?:[A-Z]{2,6}|[A-Z][a-z]+(?: [A-Z][a-z]+)?|File|file)\)$|©",
 )
-#: Every alternative of CAPTION holds one of these: a line with none of them is no caption (most prose).
-CAPTION_CLUES = any_of(("redit:", "Photo", "/", ")", "©"))
+#: Every alternative of CAPTION holds one of these: a line with none of them is no caption (most prose). Looked
+#: for as substrings, which is quicker than a pattern's scan of a long line.
+CAPTION_CLUES = ("redit:", "Photo", "/", ")", "©")
 TEASER_END = re.compile(r"[.?!]\s*(LISTEN|WATCH|READ MORE|Read more)$")
-TEASER_END_CLUES = any_of(("LISTEN", "WATCH", "READ MORE", "Read more"))
+#: The words TEASER_END ends with: a line that does not end with one (most) is not searched.
+TEASER_END_WORDS = ("LISTEN", "WATCH", "READ MORE", "Read more")
 BYLINE = re.compile(r"^(By [A-Z][\w .,'’-]{2,60}|[A-Z][\w&]*(?: [A-Z][\w&]*)* Staff(?: Report| Writer)?)$")
 DATE_LINE = re.compile(r"^(Published|Updated|Last updated|Last modified|Modified|Posted|Issued)(?: on| at)?\s*:?\s*(.+)$", re.I)
 #: Navigation bars and breadcrumbs: "News | Opinion | Sport", "World > Europe".
@@ -53,6 +54,8 @@ NON_LATIN = re.compile(r"[\u0590-\u05FF\u0600-\u06FF]")
 SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
 #: A full stop at the end, inside closing quotes or not: prose ('... Blinken said.', '..., he said: "It must end."'), never a headline.
 FULL_STOP_END = re.compile(r"[.…][”\"’')\]]*$")
+#: What SENTENCE_END allows after the end mark.
+CLOSING = "”\"’')]"
 HEADING_MAX_WORDS = 12
 #: How many lines back a repeated caption is looked for.
 CAPTION_LOOKBACK = 8
@@ -97,7 +100,7 @@ def clean_text(body: str) -> CleanText:
         if prefix:
             date_lines.append(prefix.group(1))
             rest = lines[0][prefix.end():].strip()
-            is_prose = bool(SENTENCE_END.search(rest)) and len(rest.split()) >= 8 and not _is_masthead(rest)
+            is_prose = _ends_sentence(rest) and len(rest.split()) >= 8 and not _is_masthead(rest)
             lines[0:1] = [rest] if is_prose else []
             if rest and not is_prose:
                 furniture.append(rest)
@@ -124,6 +127,13 @@ def clean_text(body: str) -> CleanText:
     return CleanText(title, tuple(blocks), tuple(date_lines), tuple(furniture))
 
 
+def _ends_sentence(line: str) -> bool:
+    """Whether SENTENCE_END finds an end mark in `line`, read off its last characters rather than by scanning it.
+
+    `$` stands at the end of the text, or before a newline that ends it."""
+    return line.removesuffix("\n").rstrip(CLOSING).endswith((".", "!", "?", "…"))
+
+
 def _single_spaced(line: str) -> bool:
     """True when `line` (stripped) has no whitespace but single spaces, so splitting and joining it changes nothing.
 
@@ -141,7 +151,7 @@ def _without_site_name(lines: list[str], menu_at: int | None, furniture: list[st
     if not menu or menu > SITE_HEAD_LINES:
         return lines
     above = lines[:menu]
-    if any(len(line.split()) > SITE_NAME_MAX_WORDS or SENTENCE_END.search(line) for line in above):
+    if any(len(line.split()) > SITE_NAME_MAX_WORDS or _ends_sentence(line) for line in above):
         return lines
     below = [line for line in lines[menu : menu + SITE_HEAD_LINES] if not (NAV_LINE.search(line) or " | " in line)]
     if not any(_looks_like_headline(line) for line in below):
@@ -172,13 +182,13 @@ def _is_masthead(line: str) -> bool:
     """"The Jerusalem Post - Israel News Health & Wellness WORLD NEWS ...": a row of capitalised menu words."""
     words = [w for w in line.split() if w[:1].isalpha()]
     capitalised = sum(w[0].isupper() for w in words)
-    return len(words) >= 7 and capitalised >= 0.9 * len(words) and not SENTENCE_END.search(line)
+    return len(words) >= 7 and capitalised >= 0.9 * len(words) and not _ends_sentence(line)
 
 
 def _is_section_label(line: str) -> bool:
     """"Israel", "International - Middle East": a few capitalised words, no sentence."""
     words = [w for w in line.split() if w.isalpha()]
-    return len(line.split()) <= 4 and all(w[0].isupper() for w in words) and not SENTENCE_END.search(line)
+    return len(line.split()) <= 4 and all(w[0].isupper() for w in words) and not _ends_sentence(line)
 
 
 def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: list[str]) -> bool:
@@ -189,18 +199,20 @@ def _is_debris(line: str, seen: list[str], date_lines: list[str], furniture: lis
     if BYLINE.match(line) or SHARE_LINE.match(line) or OFFER.match(line):
         furniture.append(line)
         return True
-    if _is_caption(line) or (TEASER_END_CLUES.search(line) and TEASER_END.search(line)):
+    if _is_caption(line) or (line.rstrip("\n").endswith(TEASER_END_WORDS) and TEASER_END.search(line)):
         return True
     if not line.isascii() and len(NON_LATIN.findall(line)) * 3 > len(line):
         return True
     # Captions repeat a line seen just before, or glue a credit onto one: the last few lines are enough to
     # compare, and keep a long article linear.
-    recent = [earlier for earlier in seen[-CAPTION_LOOKBACK:] if len(earlier) > 20]
-    return any(line == earlier or line.startswith(earlier) or earlier.startswith(line) for earlier in recent)
+    # A line equal to or starting with one of them is found by one startswith of them all; one of them can only
+    # start with the line if it is longer.
+    recent = tuple(earlier for earlier in seen[-CAPTION_LOOKBACK:] if len(earlier) > 20)
+    return line.startswith(recent) or any(earlier.startswith(line) for earlier in recent if len(earlier) > len(line))
 
 
 def _is_caption(line: str) -> bool:
-    return CAPTION_CLUES.search(line) is not None and CAPTION.search(line) is not None
+    return any(clue in line for clue in CAPTION_CLUES) and CAPTION.search(line) is not None
 
 
 def _is_date_line(line: str) -> bool:
@@ -208,7 +220,7 @@ def _is_date_line(line: str) -> bool:
     if len(line) > DATE_LINE_MAX_LENGTH:
         return False
     found = [f for f in find_absolute_dates(line) if f.explicit] or find_numeric_dates(line)
-    if not found or (SENTENCE_END.search(line) and not line.endswith(")")):
+    if not found or (_ends_sentence(line) and not line.endswith(")")):
         return False
     other = line
     for date in reversed(found):
@@ -227,11 +239,11 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _looks_like_teaser(line: str) -> bool:
-    return not SENTENCE_END.search(line) and not line.endswith((":", ",")) and len(line.split()) >= TEASER_MIN_WORDS
+    return not _ends_sentence(line) and not line.endswith((":", ",")) and len(line.split()) >= TEASER_MIN_WORDS
 
 
 def _looks_like_subheading(line: str) -> bool:
-    return not SENTENCE_END.search(line) and not line.endswith((":", ",")) and len(line.split()) <= HEADING_MAX_WORDS
+    return not _ends_sentence(line) and not line.endswith((":", ",")) and len(line.split()) <= HEADING_MAX_WORDS
 
 
 # -- Markdown -----------------------------------------------------------------

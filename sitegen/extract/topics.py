@@ -57,14 +57,15 @@ class TopicFinder:
     def _match_sentence(self, sentence: str) -> frozenset[int]:
         """The topics (by index) whose signals `sentence` holds; none in a sentence about another event."""
         folded, words = folded_words(sentence)
-        if not ELSEWHERE_WORDS.isdisjoint(words) and ELSEWHERE.search(sentence):
-            return frozenset()
         candidates = list(self._always)
         for word in words & self._signal_words:
             candidates.extend(self._by_word[word])
         for prefix, patterns in self._by_prefix:
             if prefix in folded:
                 candidates.extend(patterns)
+        # A sentence with no signal to look for has no topic, about another event or not.
+        if not candidates or (_may_be_elsewhere(words) and ELSEWHERE.search(sentence)):
+            return frozenset()
         found: set[int] = set()
         for index, pattern in candidates:
             if index not in found and pattern.search(sentence):
@@ -84,6 +85,25 @@ ELSEWHERE = re.compile(
 )
 #: Every match of ELSEWHERE has one of these words.
 ELSEWHERE_WORDS = frozenset(("will", "would", "due", "expected", "scheduled", "set", "plan", "plans", "before", "came", "comes", "coming"))
+#: Each alternative of ELSEWHERE holds, whole, a word of both sets of one of these pairs: "will" and "fly", "before"
+#: and "heading", "came" and "after". A sentence without (most) is not searched.
+PLANNED, MOVE = (
+    frozenset(("will", "would", "due", "expected", "scheduled", "set", "plan", "plans")),
+    frozenset(("head", "fly", "travel", "go", "leave", "move", "depart", "visit")),
+)
+BEFORE, MOVING = frozenset(("before",)), frozenset(("heading", "flying", "travelling", "traveling", "departing", "moving"))
+CAME, AFTER = frozenset(("came", "comes", "coming")), frozenset(("after", "before"))
+
+
+def _may_be_elsewhere(words: frozenset[str]) -> bool:
+    """False where a sentence of these (folded) words has no match of ELSEWHERE."""
+    return (
+        (not PLANNED.isdisjoint(words) and not MOVE.isdisjoint(words))
+        or (not BEFORE.isdisjoint(words) and not MOVING.isdisjoint(words))
+        or (not CAME.isdisjoint(words) and not AFTER.isdisjoint(words))
+    )
+
+
 #: Quotes may stand between a signal's words ('the "day after" in Gaza', 'its "unwavering commitment" to Israel's security').
 BETWEEN_WORDS = r"[\"“”'‘’]?[\s-]+[\"“”'‘’]?"
 
