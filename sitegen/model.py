@@ -218,21 +218,18 @@ class ArticlePage:
     topics: list[Topic] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        # Not fields: the archive's people, to link the text with, and the text once linked (see blocks).
+        # Not a field: the archive's people, to link the text with (see blocks).
         self._people: _People | None = None
-        self._blocks: list[TextBlock] | None = None
 
     @property
     def blocks(self) -> list[TextBlock]:
         """The article's text, each person it names linked at their first mention.
 
-        Made when first asked for (by the article's page, or a state in depends.py), not for every
-        article while the model is linked: a rebuild renders few article pages, and a build renders
-        them on the workers, which then hold the blocks instead of the build process.
+        Made each time it is asked for (once by the article's page, once for its state in depends.py),
+        not for every article while the model is linked, nor kept: a rebuild renders few article pages,
+        and a render worker that kept the blocks of every article it rendered would grow by them.
         """
-        if self._blocks is None:
-            self._blocks = [_text_block(block, self._people, self.article.name) for block in self.article.blocks] if self._people else []
-        return self._blocks
+        return [_text_block(block, self._people, self.article.name) for block in self.article.blocks] if self._people else []
 
     @property
     def url(self) -> str:
