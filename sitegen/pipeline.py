@@ -140,7 +140,7 @@ def make_site(config: Config, content_dir: Path, data_dir: Path, out_dir: Path, 
     if manifest_stamp is not None:
         inputs[str(manifest)] = manifest_stamp
         key = build_key(config, options, inputs)
-    cache.save(renders_file, renders.remember())
+    cache.save(renders_file, renders.remember(), shared=False)  # strings and arrays, each its own
     cache.save(search_file, (code_version(), shard_table))
     folders: dict[str, cache.FolderStamp] = {}
     outputs = cache.recorded(cache.survey(out_dir, folders), written)
