@@ -21,7 +21,7 @@ from .meetings import MeetingCandidate, _unquoted, _without_relative_clauses
 from .people import Mention
 from .places import PlaceFinder
 from .quick import folded_words
-from .topics import ELSEWHERE, ELSEWHERE_WORDS
+from .topics import ELSEWHERE_WORDS, about_another_event
 
 #: Time words opening a sentence, setting what it tells apart from the meetings reported: before them, or still to come.
 #: ("Last month, Gallant visited Paris"; but "the war that began last month" only dates the war.)
@@ -43,11 +43,6 @@ OTHER_TIME_WORDS = frozenset((
     "will", "due", "expected", "scheduled", "set", "slated", "plan", "plans",
 ))
 ELSEWHEN_WORDS = OTHER_TIME_WORDS | ELSEWHERE_WORDS
-#: ... and every match of ELSEWHERE one of these.
-ELSEWHERE_VERBS = frozenset((
-    "head", "fly", "travel", "go", "leave", "move", "depart", "visit", "heading", "flying", "travelling", "traveling", "departing",
-    "moving", "came", "comes", "coming",
-))
 #: ... and every match of PLANNED one of these.
 PLANNED_VERBS = frozenset(("meet", "hold", "travel", "visit"))
 #: Every day date_in_sentence reads before the day of publication has one of these words, or a month's name and a
@@ -137,7 +132,7 @@ def _elsewhen(sentence: str, words: frozenset[str], day_before, marks_apart: boo
     in a report of Monday's meeting, tells what came before."""
     if day_before is not None:
         return True
-    if not ELSEWHERE_WORDS.isdisjoint(words) and not ELSEWHERE_VERBS.isdisjoint(words) and ELSEWHERE.search(sentence):
+    if about_another_event(sentence, words):
         return True
     if not marks_apart or OTHER_TIME_WORDS.isdisjoint(words):
         return False

@@ -64,7 +64,7 @@ class TopicFinder:
             if prefix in folded:
                 candidates.extend(patterns)
         # A sentence with no signal to look for has no topic, about another event or not.
-        if not candidates or (_may_be_elsewhere(words) and ELSEWHERE.search(sentence)):
+        if not candidates or about_another_event(sentence, words):
             return frozenset()
         found: set[int] = set()
         for index, pattern in candidates:
@@ -93,6 +93,11 @@ PLANNED, MOVE = (
 )
 BEFORE, MOVING = frozenset(("before",)), frozenset(("heading", "flying", "travelling", "traveling", "departing", "moving"))
 CAME, AFTER = frozenset(("came", "comes", "coming")), frozenset(("after", "before"))
+
+
+def about_another_event(sentence: str, words: frozenset[str]) -> bool:
+    """Whether `sentence` (of folded `words`) tells of another event: where someone goes next, what a meeting came after."""
+    return _may_be_elsewhere(words) and ELSEWHERE.search(sentence) is not None
 
 
 def _may_be_elsewhere(words: frozenset[str]) -> bool:
