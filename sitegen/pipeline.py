@@ -185,10 +185,12 @@ def _extract(content_dir: Path, data_dir: Path, data: ReferenceData, inputs: dic
         if key is not None and not any(p.severity is Severity.ERROR for p in found):
             remembered[key] = (article, found)
     # Only the parts whose articles changed are written again: an edit rewrites one part, not 65 MB.
-    for part in range(ARTICLE_PARTS):
-        now = {key: extracted for key, extracted in remembered.items() if _article_part(key) == part}
-        if now.keys() != parts[part].keys():
-            cache.save(_articles_file(store, part), now)
+    now: list[dict[str, Extracted]] = [{} for _ in range(ARTICLE_PARTS)]
+    for key, extracted in remembered.items():
+        now[_article_part(key)][key] = extracted
+    for part, (extracted, before) in enumerate(zip(now, parts)):
+        if extracted.keys() != before.keys():
+            cache.save(_articles_file(store, part), extracted)
     return articles
 
 
