@@ -50,6 +50,17 @@ def test_every_address_in_the_data_is_a_page_of_the_site(seed_site):
         assert url.startswith(ARCHIVE_BASE) and (seed_site / url.removeprefix(ARCHIVE_BASE) / "index.html").is_file(), url
 
 
+def test_archive_json_holds_each_record_on_a_line_of_its_own(seed_site):
+    """So that a diff of two exports shows one line a changed record."""
+    text = (seed_site / "data/archive.json").read_text(encoding="utf-8")
+    records = json.loads(text)
+    lines = [line.strip().rstrip(",") for line in text.splitlines()]
+    for key in ("meetings", "people", "topics", "places", "articles"):
+        assert records[key]
+        for record in records[key]:
+            assert json.dumps(record, ensure_ascii=False) in lines, (key, record["id"])
+
+
 def test_every_csv_table_holds_the_same_rows_as_the_json(seed_site):
     records = json.loads((seed_site / "data/archive.json").read_text(encoding="utf-8"))
     tables = dict((table.name, rows) for table, rows in csv_tables(seed_site / "data"))
